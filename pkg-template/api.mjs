@@ -1,0 +1,3 @@
+// The public API shared by every entry (node, browser, inline).
+export { WxnetError } from './errors.mjs';
+export * from './referer.mjs';

@@ -1,0 +1,14 @@
+// Node entry: reads the .wasm next to this file and instantiates it synchronously,
+// so the API works right after import, and through require() (no top-level await).
+import { readFileSync } from 'node:fs';
+import { initSync } from './wxnet.js';
+import { markReady } from './ready.mjs';
+
+initSync({ module: readFileSync(new URL('./wxnet_bg.wasm', import.meta.url)) });
+markReady();
+
+export * from './api.mjs';
+/** Already initialised in Node; exported so that code looks the same everywhere. */
+export function init() {
+  return Promise.resolve();
+}

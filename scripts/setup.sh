@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what building and testing wxnet needs, skipping whatever is already present.
+# Run by `npm test`, `npm start` and `npm run build`; safe to run again.
+#   WXNET_SKIP_BROWSER=1  skip Debian's chromium (only the browser tests need it)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[setup] %s\n' "$*"; }
+
+# The wasm-bindgen CLI must be exactly the crate version pinned in Cargo.toml.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -n1)
+[ -n "$WASM_BINDGEN_VERSION" ] || { say "cannot read the pinned wasm-bindgen version from Cargo.toml"; exit 1; }
+
+apt_packages=()
+# Debian's Rust 1.96 with its std source and an LLVM wasm linker: the wasm32 std is
+# built from source (-Zbuild-std) because no prebuilt wasm32 target can be downloaded.
+[ -x /usr/bin/cargo ] || apt_packages+=(rustc-web cargo-web)
+[ -d /usr/lib/rustlib/src/rust/library ] || apt_packages+=(rust-web-src)
+[ -x /usr/lib/llvm-19/bin/wasm-ld ] || apt_packages+=(lld-19)
+if [ -z "${WXNET_SKIP_BROWSER:-}" ] && [ ! -x /usr/bin/chromium ]; then apt_packages+=(chromium); fi
+
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  say "installing Debian packages: ${apt_packages[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+      say "not root and no sudo: install these by hand, then run again: apt-get install ${apt_packages[*]}"; exit 1
+    fi
+  else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_packages[@]}"
+else
+  say "Debian packages present (rustc-web, cargo-web, rust-web-src, lld-19${WXNET_SKIP_BROWSER:+}, chromium)"
+fi
+
+have_bindgen=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have_bindgen" != "$WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (found: ${have_bindgen:-none}); this compiles for a few minutes"
+  # Not --locked: the CLI's lockfile can name crate versions newer than the registry index here.
+  cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+else
+  say "wasm-bindgen-cli $WASM_BINDGEN_VERSION present"
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+else
+  say "npm packages present"
+fi

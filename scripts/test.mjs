@@ -1,0 +1,24 @@
+// Runs every test suite in order; stops at the first failing one.
+//   1. cargo test: the Rust core, natively (unit, rule and property tests)
+//   2. node --test tests/*.test.mjs: the npm package through pkg/ (built by `npm run build`)
+// Arguments narrow step 2 to some files: `node scripts/test.mjs tests/referer.test.mjs`.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const only = process.argv.slice(2);
+
+function step(title, command, args) {
+  console.log(`\n[test] ${title}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`[test] ${title}: failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+if (only.length === 0) step('cargo test (Rust core, native)', 'cargo', ['test', '--quiet']);
+const files = only.length > 0 ? only
+  : readdirSync(`${root}/tests`).filter((name) => name.endsWith('.test.mjs')).sort().map((name) => `tests/${name}`);
+step(`node --test (${files.length} files)`, process.execPath, ['--test', '--test-concurrency=2', ...files]);

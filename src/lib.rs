@@ -1,0 +1,30 @@
+//! # wxnet: the WeChat Mini Program network rules
+//!
+//! Mini programs may only reach servers listed per interface, over HTTPS/WSS, with a
+//! fixed Referer, per-API timeouts and concurrency limits, and with responses
+//! converted to UTF-8 with one BOM removed. These rules live inside WeChat's closed
+//! client; this crate states them as plain functions so that previewers, linters,
+//! build plugins and servers can apply the same rules. `../shared/RULES.md` is the
+//! sourced digest; each module names the section it implements.
+//!
+//! ## Scope and shape
+//!
+//! The core is pure: no I/O, no clock, no JS types. Callers hand in strings, bytes
+//! and plain data, and get verdicts, diagnostics and decoded data back. Time ("now")
+//! is always an argument. Only `src/wasm.rs` knows wasm-bindgen; it is compiled for
+//! `wasm32` only, so `cargo test` builds and tests the core natively.
+//!
+//! ## Errors and panics
+//!
+//! Bad input is an [`Error`] with a stable `code` and a message naming what was
+//! wrong, never a panic: a panic inside WebAssembly traps and leaves the instance
+//! unusable for good, so every module is fuzzed (property tests with arbitrary
+//! input, natively and through the wasm build).
+
+pub mod error;
+pub mod referer;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::Error;

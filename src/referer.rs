@@ -1,0 +1,383 @@
+//! The Referer every mini program request carries (RULES.md §5).
+//!
+//! The client sets it and the caller cannot change it:
+//! `https://servicewechat.com/{appid}/{version}/page-frame.html`, where `version`
+//! is `0` (development, trial or review build), `devtools` (WeChat DevTools) or a
+//! positive integer (a released version). Servers use it to tell which mini
+//! program, and which kind of build, is calling.
+//!
+//! Parsing is strict on purpose: the client always sends this exact form, so
+//! anything else was written by someone else. Each rejection says which part was
+//! wrong through its [`Error::code`]: `referer/url`, `referer/host`,
+//! `referer/path`, `referer/appid` or `referer/version`.
+
+use crate::error::{quote, Error};
+use serde::Serialize;
+
+pub const HOST: &str = "servicewechat.com";
+const SCHEME: &str = "https://";
+const PAGE: &str = "page-frame.html";
+/// DevTools' placeholder AppID for projects without one.
+pub const TOURIST_APPID: &str = "touristappid";
+/// The largest release number that survives the trip to a JS number.
+pub const MAX_RELEASE: u64 = (1 << 53) - 1;
+
+/// Which kind of build sent the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Env {
+    /// Version `0`: development, trial (体验版) or review build.
+    Develop,
+    /// Version `devtools`: WeChat DevTools.
+    Devtools,
+    /// A positive version number: a released mini program.
+    Release,
+}
+
+impl Env {
+    pub fn name(self) -> &'static str {
+        match self {
+            Env::Develop => "develop",
+            Env::Devtools => "devtools",
+            Env::Release => "release",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Env> {
+        match name {
+            "develop" => Some(Env::Develop),
+            "devtools" => Some(Env::Devtools),
+            "release" => Some(Env::Release),
+            _ => None,
+        }
+    }
+}
+
+/// A parsed Referer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Referer {
+    pub appid: String,
+    /// The version segment as sent: `0`, `devtools` or the release number.
+    pub version: String,
+    pub env: Env,
+    /// The release number when `env` is `release`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub release: Option<u64>,
+}
+
+/// Parses a Referer header value. See the module docs for the accepted form.
+pub fn parse(referer: &str) -> Result<Referer, Error> {
+    let rest = strip_prefix_ignore_case(referer, SCHEME).ok_or_else(|| {
+        Error::new(
+            "referer/url",
+            format!("Referer {} must start with {SCHEME}{HOST}/", quote(referer)),
+        )
+    })?;
+    if let Some(at) = rest.find(['?', '#']) {
+        let what = if rest.as_bytes()[at] == b'?' { "a query" } else { "a fragment" };
+        return Err(Error::new(
+            "referer/url",
+            format!("Referer {} has {what}; the client never sends one", quote(referer)),
+        ));
+    }
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    if authority.contains('@') {
+        return Err(Error::new(
+            "referer/url",
+            format!("Referer {} has userinfo before the host", quote(referer)),
+        ));
+    }
+    if !authority.eq_ignore_ascii_case(HOST) {
+        let why = if authority.contains(':') { "a port is never sent" } else { "wrong host" };
+        return Err(Error::new(
+            "referer/host",
+            format!("Referer host {} is not {HOST} ({why})", quote(authority)),
+        ));
+    }
+    let segments: Vec<&str> = path.split('/').collect();
+    let [appid, version, page] = segments[..] else {
+        return Err(Error::new(
+            "referer/path",
+            format!("Referer path {} is not /{{appid}}/{{version}}/{PAGE}", quote(path)),
+        ));
+    };
+    if page != PAGE {
+        return Err(Error::new(
+            "referer/path",
+            format!("Referer path must end in /{PAGE}, found {}", quote(page)),
+        ));
+    }
+    check_appid(appid)?;
+    let (env, release) = parse_version(version)?;
+    Ok(Referer { appid: appid.to_string(), version: version.to_string(), env, release })
+}
+
+/// A version as a caller may give it to [`build`]: a number or a string.
+#[derive(Debug, Clone, Copy)]
+pub enum VersionArg<'a> {
+    Number(f64),
+    Text(&'a str),
+}
+
+/// Builds the Referer the client would send for `appid` at `version`
+/// (`0`, `"0"`, `"devtools"`, or a positive integer as a number or decimal string).
+pub fn build(appid: &str, version: VersionArg<'_>) -> Result<String, Error> {
+    check_appid(appid)?;
+    let version = match version {
+        VersionArg::Text(text) => {
+            parse_version(text)?;
+            text.to_string()
+        }
+        VersionArg::Number(n) => {
+            if !(n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= MAX_RELEASE as f64) {
+                return Err(Error::new(
+                    "referer/version",
+                    format!("version {n} must be 0, \"devtools\" or a positive integer"),
+                ));
+            }
+            (n as u64).to_string()
+        }
+    };
+    Ok(format!("{SCHEME}{HOST}/{appid}/{version}/{PAGE}"))
+}
+
+/// The outcome of [`verify`]: `reason` is `ok` or an error code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    pub ok: bool,
+    pub reason: &'static str,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referer: Option<Referer>,
+}
+
+/// What a server accepts: AppIDs (any when `None`) and environments (any when `None`).
+#[derive(Debug, Clone, Default)]
+pub struct VerifyOptions {
+    pub appids: Option<Vec<String>>,
+    pub allow: Option<Vec<Env>>,
+}
+
+/// Checks a Referer a server received. `None` means the header was absent.
+/// Reasons: `ok`, `referer/missing`, any parse code, `referer/appid-not-allowed`,
+/// `referer/env-not-allowed`.
+pub fn verify(referer: Option<&str>, options: &VerifyOptions) -> Verdict {
+    let fail = |reason, message: String, referer| Verdict { ok: false, reason, message, referer };
+    let Some(referer) = referer else {
+        return fail("referer/missing", "the request has no Referer header".into(), None);
+    };
+    let parsed = match parse(referer) {
+        Ok(parsed) => parsed,
+        Err(e) => return fail(e.code, e.message, None),
+    };
+    if let Some(appids) = &options.appids {
+        if !appids.iter().any(|a| *a == parsed.appid) {
+            let message = format!("AppID {} is not one this server accepts", parsed.appid);
+            return fail("referer/appid-not-allowed", message, Some(parsed));
+        }
+    }
+    if let Some(allow) = &options.allow {
+        if !allow.contains(&parsed.env) {
+            let message = format!("{} builds are not accepted here", parsed.env.name());
+            return fail("referer/env-not-allowed", message, Some(parsed));
+        }
+    }
+    Verdict { ok: true, reason: "ok", message: String::new(), referer: Some(parsed) }
+}
+
+/// AppIDs are `wx` + 16 lowercase hex digits; DevTools also uses `touristappid`.
+pub fn check_appid(appid: &str) -> Result<(), Error> {
+    let hex = appid.strip_prefix("wx").unwrap_or("");
+    let valid = appid == TOURIST_APPID
+        || (hex.len() == 16 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')));
+    if valid {
+        return Ok(());
+    }
+    let why = if appid.is_empty() {
+        "is empty".to_string()
+    } else if hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        "has upper-case hex digits; AppIDs are lower case".to_string()
+    } else {
+        format!("is not \"wx\" followed by 16 lower-case hex digits, nor \"{TOURIST_APPID}\"")
+    };
+    Err(Error::new("referer/appid", format!("AppID {} {why}", quote(appid))))
+}
+
+fn parse_version(version: &str) -> Result<(Env, Option<u64>), Error> {
+    match version {
+        "0" => return Ok((Env::Develop, None)),
+        "devtools" => return Ok((Env::Devtools, None)),
+        _ => {}
+    }
+    let invalid = |why: &str| {
+        Error::new(
+            "referer/version",
+            format!(
+                "version {} {why}; expected 0, \"devtools\" or a positive integer",
+                quote(version)
+            ),
+        )
+    };
+    if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(invalid("is not a number"));
+    }
+    if version.starts_with('0') {
+        return Err(invalid("has a leading zero"));
+    }
+    match version.parse::<u64>() {
+        Ok(n) if n <= MAX_RELEASE => Ok((Env::Release, Some(n))),
+        _ => Err(invalid("is too large")),
+    }
+}
+
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const APPID: &str = "wx0123456789abcdef";
+
+    fn code(referer: &str) -> &'static str {
+        parse(referer).unwrap_err().code
+    }
+
+    #[test]
+    fn rule_5_referer_release_version() {
+        let r = parse("https://servicewechat.com/wx0123456789abcdef/12/page-frame.html").unwrap();
+        assert_eq!(r.appid, APPID);
+        assert_eq!(r.env, Env::Release);
+        assert_eq!(r.release, Some(12));
+        assert_eq!(r.version, "12");
+    }
+
+    #[test]
+    fn rule_5_referer_version_0_is_develop_and_devtools_is_devtools() {
+        let dev = parse("https://servicewechat.com/wx0123456789abcdef/0/page-frame.html").unwrap();
+        assert_eq!((dev.env, dev.release), (Env::Develop, None));
+        let tools = parse("https://servicewechat.com/touristappid/devtools/page-frame.html").unwrap();
+        assert_eq!((tools.env, tools.appid.as_str()), (Env::Devtools, TOURIST_APPID));
+    }
+
+    #[test]
+    fn rule_5_referer_host_and_scheme_compare_case_insensitively() {
+        assert!(parse("HTTPS://ServiceWechat.COM/wx0123456789abcdef/0/page-frame.html").is_ok());
+    }
+
+    #[test]
+    fn rule_5_referer_rejections_name_the_part() {
+        let cases = [
+            ("", "referer/url"),
+            ("http://servicewechat.com/wx0123456789abcdef/0/page-frame.html", "referer/url"),
+            ("https://servicewechat.com/wx0123456789abcdef/0/page-frame.html?x=1", "referer/url"),
+            ("https://servicewechat.com/wx0123456789abcdef/0/page-frame.html#f", "referer/url"),
+            ("https://u@servicewechat.com/wx0123456789abcdef/0/page-frame.html", "referer/url"),
+            ("https://evil.com/wx0123456789abcdef/0/page-frame.html", "referer/host"),
+            ("https://servicewechat.com.evil.com/wx0123456789abcdef/0/page-frame.html", "referer/host"),
+            ("https://servicewechat.com:443/wx0123456789abcdef/0/page-frame.html", "referer/host"),
+            ("https://servicewechat.com/wx0123456789abcdef/0/index.html", "referer/path"),
+            ("https://servicewechat.com/wx0123456789abcdef/page-frame.html", "referer/path"),
+            ("https://servicewechat.com/wx0123456789abcdef/0/page-frame.html/", "referer/path"),
+            ("https://servicewechat.com/wx0123456789ABCDEF/0/page-frame.html", "referer/appid"),
+            ("https://servicewechat.com/wx0123456789abcde/0/page-frame.html", "referer/appid"),
+            ("https://servicewechat.com//0/page-frame.html", "referer/appid"),
+            ("https://servicewechat.com/wx0123456789abcdef/-1/page-frame.html", "referer/version"),
+            ("https://servicewechat.com/wx0123456789abcdef/01/page-frame.html", "referer/version"),
+            ("https://servicewechat.com/wx0123456789abcdef/1.5/page-frame.html", "referer/version"),
+            ("https://servicewechat.com/wx0123456789abcdef/99999999999999999999/page-frame.html", "referer/version"),
+        ];
+        for (referer, expected) in cases {
+            assert_eq!(code(referer), expected, "{referer}");
+        }
+    }
+
+    #[test]
+    fn rule_5_referer_error_messages_say_what_was_wrong() {
+        let e = parse("https://servicewechat.com/wx0123456789ABCDEF/0/page-frame.html").unwrap_err();
+        assert!(e.message.contains("upper-case"), "{}", e.message);
+        let e = parse("https://servicewechat.com/wx0123456789abcdef/01/page-frame.html").unwrap_err();
+        assert!(e.message.contains("leading zero"), "{}", e.message);
+    }
+
+    #[test]
+    fn rule_5_referer_ten_kilobytes_gives_a_short_message() {
+        let long = format!("https://servicewechat.com/{}/0/page-frame.html", "a".repeat(10_000));
+        let e = parse(&long).unwrap_err();
+        assert_eq!(e.code, "referer/appid");
+        assert!(e.message.len() < 300);
+    }
+
+    #[test]
+    fn rule_5_build_referer_accepts_every_version_form() {
+        let b = |v| build(APPID, v).unwrap();
+        let base = "https://servicewechat.com/wx0123456789abcdef";
+        assert_eq!(b(VersionArg::Number(0.0)), format!("{base}/0/page-frame.html"));
+        assert_eq!(b(VersionArg::Text("0")), format!("{base}/0/page-frame.html"));
+        assert_eq!(b(VersionArg::Text("devtools")), format!("{base}/devtools/page-frame.html"));
+        assert_eq!(b(VersionArg::Number(42.0)), format!("{base}/42/page-frame.html"));
+        assert_eq!(b(VersionArg::Text("42")), format!("{base}/42/page-frame.html"));
+    }
+
+    #[test]
+    fn rule_5_build_referer_rejects_bad_versions_and_appids() {
+        for v in [-1.0, 1.5, f64::NAN, f64::INFINITY, 1e300] {
+            assert_eq!(build(APPID, VersionArg::Number(v)).unwrap_err().code, "referer/version");
+        }
+        for v in ["", "01", "-1", "release", " 1"] {
+            assert_eq!(build(APPID, VersionArg::Text(v)).unwrap_err().code, "referer/version");
+        }
+        assert_eq!(build("wxABC", VersionArg::Number(1.0)).unwrap_err().code, "referer/appid");
+    }
+
+    #[test]
+    fn rule_5_verify_filters_appids_and_envs() {
+        let release = "https://servicewechat.com/wx0123456789abcdef/3/page-frame.html";
+        let open = VerifyOptions::default();
+        assert_eq!(verify(Some(release), &open).reason, "ok");
+        assert_eq!(verify(None, &open).reason, "referer/missing");
+        assert_eq!(verify(Some("nope"), &open).reason, "referer/url");
+        let other = VerifyOptions { appids: Some(vec!["wxffffffffffffffff".into()]), allow: None };
+        let v = verify(Some(release), &other);
+        assert_eq!((v.ok, v.reason), (false, "referer/appid-not-allowed"));
+        assert!(v.referer.is_some(), "a parsed but refused Referer is still reported");
+        let dev_only = VerifyOptions { appids: None, allow: Some(vec![Env::Develop]) };
+        assert_eq!(verify(Some(release), &dev_only).reason, "referer/env-not-allowed");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        #[test]
+        fn parse_never_panics(s in any::<String>()) {
+            let _ = parse(&s);
+        }
+
+        #[test]
+        fn parse_never_panics_near_the_valid_form(
+            appid in "(wx[0-9a-fA-F]{14,18}|touristappid|)",
+            version in "(0|devtools|[0-9]{0,22}|-1|\\PC{0,3})",
+            tail in "\\PC{0,3}",
+        ) {
+            let _ = parse(&format!("https://servicewechat.com/{appid}/{version}/page-frame.html{tail}"));
+        }
+
+        #[test]
+        fn build_then_parse_round_trips(hex in "[0-9a-f]{16}", release in 1u64..=MAX_RELEASE) {
+            let appid = format!("wx{hex}");
+            let referer = build(&appid, VersionArg::Number(release as f64)).unwrap();
+            let parsed = parse(&referer).unwrap();
+            prop_assert_eq!(parsed.appid, appid);
+            prop_assert_eq!(parsed.release, Some(release));
+        }
+
+        #[test]
+        fn build_never_panics(appid in any::<String>(), n in any::<f64>(), s in any::<String>()) {
+            let _ = build(&appid, VersionArg::Number(n));
+            let _ = build(&appid, VersionArg::Text(&s));
+        }
+    }
+}
