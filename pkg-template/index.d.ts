@@ -1,0 +1,12 @@
+// Types of the wxnet npm package. One file per area, re-exported here.
+export * from './errors.js';
+export * from './referer.js';
+
+/**
+ * Loads the WebAssembly module. In Node it is already loaded and this resolves at
+ * once; in browsers call it (once) before anything else. `input` overrides where
+ * the .wasm comes from: a URL, a `Response`, bytes or a compiled module.
+ */
+export function init(
+  input?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
+): Promise<void>;
