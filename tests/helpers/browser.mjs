@@ -24,10 +24,10 @@ const MIME = {
 };
 
 /**
- * Serves `dir` on 127.0.0.1 (a free port). `routes` maps a path to a handler
- * `(req, res) => void` for dynamic answers. Resolves to `{ origin, close }`.
+ * Serves `dir` on 127.0.0.1 (`port`, default a free one). `routes` maps a path to a
+ * handler `(req, res) => void` for dynamic answers. Resolves to `{ origin, close }`.
  */
-export function serveStatic(dir = repoRoot, routes = {}) {
+export function serveStatic(dir = repoRoot, routes = {}, port = 0) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (routes[path]) return routes[path](req, res);
@@ -43,9 +43,8 @@ export function serveStatic(dir = repoRoot, routes = {}) {
     }
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      resolve({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) });
+    server.listen(port, '127.0.0.1', () => {
+      resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) });
     });
   });
 }

@@ -1,0 +1,44 @@
+// The in-browser tool (www/) in real Chromium, and `npm start`'s CLI run on the bundled example.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { launchChromium, repoRoot, serveStatic } from './helpers/browser.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchChromium();
+  server = await serveStatic(repoRoot);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openTool() {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`${server.origin}/www/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { page, errors };
+}
+
+test('www: the Referer tool explains a valid Referer and names the wrong part of a bad one', async () => {
+  const { page, errors } = await openTool();
+  assert.match(await page.textContent('#referer-output'), /AppID wx0123456789abcdef\s+released version 12/);
+  await page.fill('#referer-input', 'https://servicewechat.com/wx0123456789abcdef/01/page-frame.html');
+  assert.match(await page.textContent('#referer-output'), /leading zero[\s\S]*\[referer\/version\]/);
+  assert.equal(await page.getAttribute('#referer-output', 'class'), 'error');
+  await page.fill('#build-version', '3');
+  assert.equal(await page.textContent('#build-output'), 'https://servicewechat.com/touristappid/3/page-frame.html');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('npm start runs the CLI over the bundled example Referers', () => {
+  const output = execFileSync(process.execPath, ['scripts/start.mjs', '--no-serve'], { cwd: repoRoot }).toString();
+  assert.match(output, /ok {4}https:\/\/servicewechat\.com\/wx0123456789abcdef\/12\/page-frame\.html\n {6}appid wx0123456789abcdef, release 12/);
+  assert.match(output, /has upper-case hex digits; AppIDs are lower case \[referer\/appid\]/);
+  assert.match(output, /\[referer\/host\]/);
+});
