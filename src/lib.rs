@@ -21,6 +21,7 @@
 //! unusable for good, so every module is fuzzed (property tests with arbitrary
 //! input, natively and through the wasm build).
 
+pub mod body;
 pub mod error;
 pub mod referer;
 

@@ -1,0 +1,230 @@
+//! Response bodies as the client delivers them (RULES.md §7 errno 602302, §8).
+//!
+//! The platform converts every text response to UTF-8 before the mini program
+//! sees it, removing exactly one leading BOM; browser previewers leave that to
+//! `fetch`, so GBK bodies come out garbled and a doubled BOM breaks `JSON.parse`
+//! on one side only. This module decides the encoding and decodes; the JS glue
+//! applies `dataType`/`responseType` (`JSON.parse` must run in the JS engine).
+//!
+//! ## The decision, in order (one step per submodule)
+//!
+//! 1. [`bom`]: a leading BOM decides (UTF-8, UTF-16LE, UTF-16BE) and exactly that
+//!    one BOM is removed; a second BOM stays in the text.
+//! 2. [`charset`]: the `charset` of the Content-Type, as a WHATWG label.
+//! 3. [`detect`]: UTF-8 if the bytes are UTF-8 (a cut final character allowed),
+//! 4. [`detect`]: else the legacy encoding chardetng finds most likely.
+//!
+//! Decoding is encoding_rs's, with WHATWG's error handling: each malformed
+//! sequence becomes U+FFFD and the result is `lossy`, which the JS result reports
+//! with errno 602302 ("response could not be converted to UTF-8").
+//!
+//! ## Why the decision has two halves
+//!
+//! Steps 1–2 need only the first [`bom::MAX_BOM_LEN`] bytes and the header:
+//! [`decide_from_head`]. Steps 3–4 need the whole body: [`decide`]. The JS glue
+//! asks for the first half only and, when the answer is UTF-8 or UTF-16 (or
+//! "UTF-8 if valid"), decodes with the engine's native `TextDecoder` without
+//! copying the body into wasm; it comes back to [`decode`] only when that cannot
+//! apply (legacy encodings, detection, malformed input). Both paths must give
+//! the same result: the golden tests run through both.
+
+pub mod bom;
+pub mod charset;
+pub mod detect;
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use serde::Serialize;
+
+/// errno of a response that could not be converted to UTF-8 without loss (RULES.md §7).
+pub const ERRNO_NOT_CONVERTIBLE: u32 = 602_302;
+
+/// Which step decided the encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Bom,
+    Label,
+    /// No BOM and no known label, and the bytes are UTF-8.
+    Utf8,
+    /// No BOM and no known label, and the bytes are not UTF-8: chardetng chose.
+    Detected,
+}
+
+/// The encoding to decode with, and how many leading BOM bytes to skip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    pub encoding: &'static Encoding,
+    pub bom_len: usize,
+    pub source: Source,
+}
+
+/// Steps 1–2 from the first bytes of the body (3 are enough) and the
+/// Content-Type. `None` means "UTF-8 if the bytes are UTF-8, else detect".
+pub fn decide_from_head(head: &[u8], content_type: Option<&str>) -> Option<Decision> {
+    if let Some((encoding, bom_len)) = bom::sniff(head) {
+        return Some(Decision { encoding, bom_len, source: Source::Bom });
+    }
+    let encoding = charset::from_content_type(content_type?)?;
+    Some(Decision { encoding, bom_len: 0, source: Source::Label })
+}
+
+/// All four steps.
+pub fn decide(bytes: &[u8], content_type: Option<&str>) -> Decision {
+    decide_from_head(bytes, content_type).unwrap_or_else(|| {
+        let (encoding, detected) = detect::utf8_or_detected(bytes);
+        let source = if detected { Source::Detected } else { Source::Utf8 };
+        Decision { encoding, bom_len: 0, source }
+    })
+}
+
+/// A decoded body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static Encoding,
+    pub bom_stripped: bool,
+    /// Some malformed sequence was replaced with U+FFFD.
+    pub lossy: bool,
+    pub source: Source,
+}
+
+/// Decides and decodes.
+pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
+    decode_as(bytes, decide(bytes, content_type))
+}
+
+/// Decodes with a decision already taken: skips `bom_len` bytes and decodes the
+/// rest, so that only that one BOM is removed.
+pub fn decode_as(bytes: &[u8], decision: Decision) -> Decoded {
+    let body = bytes.get(decision.bom_len..).unwrap_or_default();
+    let (text, lossy) = decision.encoding.decode_without_bom_handling(body);
+    Decoded {
+        text: text.into_owned(),
+        encoding: decision.encoding,
+        bom_stripped: decision.bom_len > 0,
+        lossy,
+        source: decision.source,
+    }
+}
+
+/// The encodings the JS engine's `TextDecoder` decodes on the fast path.
+pub const NATIVE_DECODER_ENCODINGS: [&Encoding; 3] = [UTF_8, UTF_16LE, UTF_16BE];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use encoding_rs::{GBK, WINDOWS_1252};
+    use proptest::prelude::*;
+
+    fn text(bytes: &[u8], content_type: Option<&str>) -> String {
+        decode(bytes, content_type).text
+    }
+
+    #[test]
+    fn rule_8_exactly_one_bom_is_removed() {
+        let one = decode(b"\xEF\xBB\xBF{\"a\":1}", None);
+        assert_eq!((one.text.as_str(), one.bom_stripped, one.lossy), ("{\"a\":1}", true, false));
+        let two = decode(b"\xEF\xBB\xBF\xEF\xBB\xBF{\"a\":1}", None);
+        assert_eq!(two.text, "\u{FEFF}{\"a\":1}");
+        assert!(two.bom_stripped);
+        let none = decode(b"{\"a\":1}", None);
+        assert!(!none.bom_stripped);
+    }
+
+    #[test]
+    fn rule_8_bom_wins_over_the_declared_charset() {
+        let d = decode(b"\xEF\xBB\xBF\xE4\xB8\xAD", Some("text/plain; charset=gbk"));
+        assert_eq!((d.text.as_str(), d.encoding, d.source), ("中", UTF_8, Source::Bom));
+        let d = decode(b"\xFF\xFE\x2D\x4E", Some("text/plain; charset=utf-8"));
+        assert_eq!((d.text.as_str(), d.encoding), ("中", UTF_16LE));
+        let d = decode(b"\xFE\xFF\x4E\x2D\xFE\xFF", None);
+        assert_eq!((d.text.as_str(), d.encoding), ("中\u{FEFF}", UTF_16BE));
+    }
+
+    #[test]
+    fn rule_8_declared_charset_converts_to_utf8() {
+        let d = decode(b"\xD6\xD0\xCE\xC4", Some("text/html; charset=gb2312"));
+        assert_eq!((d.text.as_str(), d.encoding, d.source, d.lossy), ("中文", GBK, Source::Label, false));
+    }
+
+    #[test]
+    fn rule_8_a_wrong_label_is_obeyed_like_the_client_does() {
+        // UTF-8 bytes declared as latin1: decoded as windows-1252, not second-guessed.
+        let d = decode("é".as_bytes(), Some("text/plain; charset=latin1"));
+        assert_eq!((d.text.as_str(), d.encoding, d.lossy), ("Ã©", WINDOWS_1252, false));
+    }
+
+    #[test]
+    fn rule_7_malformed_bytes_are_replaced_and_reported_lossy() {
+        let d = decode(b"{\"a\":\"\xFF\"}", Some("application/json; charset=utf-8"));
+        assert_eq!((d.text.as_str(), d.lossy), ("{\"a\":\"\u{FFFD}\"}", true));
+        assert_eq!(ERRNO_NOT_CONVERTIBLE, 602302);
+    }
+
+    #[test]
+    fn rule_8_cut_body_ends_in_one_replacement_character() {
+        let bytes = "北京".as_bytes();
+        let d = decode(&bytes[..bytes.len() - 1], None);
+        assert_eq!((d.text.as_str(), d.encoding, d.lossy), ("北\u{FFFD}", UTF_8, true));
+        let d = decode(b"\xD6\xD0\xCE", Some("text/plain; charset=gbk"));
+        assert_eq!((d.text.as_str(), d.lossy), ("中\u{FFFD}", true));
+    }
+
+    #[test]
+    fn rule_8_empty_body_is_empty_utf8_text() {
+        let d = decode(b"", None);
+        assert_eq!((d.text.as_str(), d.encoding, d.bom_stripped, d.lossy), ("", UTF_8, false, false));
+        assert_eq!(text(b"\xEF\xBB\xBF", None), "");
+    }
+
+    #[test]
+    fn rule_8_head_decision_needs_only_three_bytes() {
+        let body = b"\xEF\xBB\xBF{\"a\":1}";
+        assert_eq!(decide_from_head(&body[..3], None), Some(decide(body, None)));
+        assert_eq!(decide_from_head(b"{\"a", None), None);
+        assert_eq!(decide_from_head(b"{\"a", Some("text/plain; charset=foo")), None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        #[test]
+        fn decode_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512), content_type in any::<Option<String>>()) {
+            let d = decode(&bytes, content_type.as_deref());
+            prop_assert!(d.bom_len_is_consistent(&bytes));
+        }
+
+        #[test]
+        fn decode_never_panics_on_real_labels(
+            bytes in proptest::collection::vec(any::<u8>(), 0..512),
+            label in "(utf-8|utf-16le|utf-16be|gbk|gb18030|big5|shift_jis|euc-jp|euc-kr|iso-2022-jp|iso-2022-kr|x-user-defined|latin1|koi8-r|windows-1251|\\PC{0,8})",
+            quoted in any::<bool>(),
+        ) {
+            let content_type = if quoted { format!("text/plain; charset=\"{label}\"") } else { format!("text/plain;charset={label}") };
+            let _ = decode(&bytes, Some(&content_type));
+        }
+
+        #[test]
+        fn head_decision_agrees_with_the_full_decision(bytes in proptest::collection::vec(any::<u8>(), 0..64), content_type in "(text/plain(; charset=(gbk|utf-8|utf-16be|foo))?)?") {
+            let content_type = Some(content_type.as_str()).filter(|c| !c.is_empty());
+            let head = &bytes[..bytes.len().min(bom::MAX_BOM_LEN)];
+            if let Some(early) = decide_from_head(head, content_type) {
+                prop_assert_eq!(early, decide(&bytes, content_type));
+            }
+        }
+
+        #[test]
+        fn valid_utf8_without_bom_or_label_round_trips(text in any::<String>()) {
+            prop_assume!(!text.starts_with('\u{FEFF}'));
+            let d = decode(text.as_bytes(), None);
+            prop_assert_eq!((d.text.as_str(), d.encoding, d.lossy), (text.as_str(), UTF_8, false));
+        }
+    }
+
+    impl Decoded {
+        /// A BOM was reported stripped only when the input started with one.
+        fn bom_len_is_consistent(&self, bytes: &[u8]) -> bool {
+            self.bom_stripped == bom::sniff(bytes).is_some()
+        }
+    }
+}
