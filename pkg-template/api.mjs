@@ -1,3 +1,4 @@
 // The public API shared by every entry (node, browser, inline).
 export { WxnetError } from './errors.mjs';
 export * from './referer.mjs';
+export * from './wx.mjs';

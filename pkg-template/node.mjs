@@ -8,6 +8,13 @@ initSync({ module: readFileSync(new URL('./wxnet_bg.wasm', import.meta.url)) });
 markReady();
 
 export * from './api.mjs';
+// createWx with Node's defaults (temp-dir file store, `ws`, streamed uploads); shadows api.mjs's.
+import { createWx as createSharedWx } from './wx.mjs';
+import { nodeDefaults } from './wx-node.mjs';
+export { createNodeFileStore } from './wx-node.mjs';
+export function createWx(options = {}) {
+  return createSharedWx(options, nodeDefaults());
+}
 /** Already initialised in Node; exported so that code looks the same everywhere. */
 export function init() {
   return Promise.resolve();

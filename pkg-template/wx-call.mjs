@@ -1,0 +1,326 @@
+// The machinery every wx network API shares: the runtime (concurrency limits and the
+// optional queue, the background state, the network log) and the life of one call
+// (check, admission, timeout, abort, exactly-once callbacks that never run
+// synchronously). Internal: the public entry is createWx() in wx.mjs.
+import { WxnetError } from './errors.mjs';
+import { checkUrl, failure, okMessage, resolveTimeout } from './wx-rules.mjs';
+
+/** The client's concurrency limits per API (RULES.md §6); `options.limits` overrides them. */
+export const DEFAULT_LIMITS = Object.freeze({ request: 10, uploadFile: 10, downloadFile: 10, connectSocket: 5 });
+/** How long a call may keep running after the app went to the background (RULES.md §6). */
+const BACKGROUND_GRACE_MS = 5000;
+export const APIS = Object.keys(DEFAULT_LIMITS);
+
+export class Runtime {
+  constructor(context, limits, overLimit) {
+    this.context = context;
+    this.limits = limits;
+    this.overLimit = overLimit;
+    this.hidden = false;
+    this.backgroundTimer = undefined;
+    this.active = Object.fromEntries(APIS.map((api) => [api, new Set()]));
+    this.waiting = Object.fromEntries(APIS.map((api) => [api, []]));
+    this.listeners = new Set();
+    this.nextId = 1;
+  }
+
+  publicApi() {
+    const self = this;
+    return {
+      hide: () => this.hide(),
+      show: () => this.show(),
+      get hidden() { return self.hidden; },
+      inFlight: () => Object.fromEntries(APIS.map((api) => [api, this.active[api].size])),
+      queued: () => Object.fromEntries(APIS.map((api) => [api, this.waiting[api].length])),
+      limits: () => ({ ...this.limits }),
+      onEvent: (listener) => {
+        if (typeof listener !== 'function') throw new WxnetError('wx/listener', 'runtime.onEvent(listener): listener must be a function');
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+      },
+      fileStore: this.context.fileStore,
+    };
+  }
+
+  emit(event) {
+    for (const listener of this.listeners) {
+      try { listener(event); } catch (error) { reportCallbackError(error); }
+    }
+  }
+
+  /** Admits a checked call: runs it, queues it, or fails it (background, limit). */
+  admit(call) {
+    if (this.hidden) return call.fail(failure(call.api, 'interrupted'));
+    if (this.active[call.api].size < this.limits[call.api]) return this.run(call);
+    if (this.overLimit === 'queue' && call.queueable) {
+      this.waiting[call.api].push(call);
+      call.queued();
+      return undefined;
+    }
+    return call.fail(failure(call.api, 'exceed max task count'));
+  }
+
+  run(call) {
+    this.active[call.api].add(call);
+    call.begin();
+  }
+
+  /** Called once by every call that held or waited for a slot. */
+  release(call) {
+    if (this.active[call.api].delete(call)) this.pump(call.api);
+    else {
+      const queue = this.waiting[call.api];
+      const index = queue.indexOf(call);
+      if (index >= 0) queue.splice(index, 1);
+    }
+  }
+
+  pump(api) {
+    const queue = this.waiting[api];
+    while (!this.hidden && queue.length > 0 && this.active[api].size < this.limits[api]) this.run(queue.shift());
+  }
+
+  hide() {
+    if (this.hidden) return;
+    this.hidden = true;
+    this.emit({ type: 'background', hidden: true, time: now() });
+    this.backgroundTimer = setTimeout(() => this.interruptAll(), BACKGROUND_GRACE_MS);
+  }
+
+  show() {
+    if (!this.hidden) return;
+    this.hidden = false;
+    clearTimeout(this.backgroundTimer);
+    this.backgroundTimer = undefined;
+    this.emit({ type: 'background', hidden: false, time: now() });
+    for (const api of APIS) this.pump(api);
+  }
+
+  interruptAll() {
+    this.backgroundTimer = undefined;
+    for (const api of APIS) {
+      for (const call of [...this.waiting[api], ...this.active[api]]) call.interrupt();
+    }
+  }
+}
+
+/**
+ * One call of request/uploadFile/downloadFile from admission to its callbacks.
+ * `execute(call)` does the I/O and resolves to the success result (without errMsg),
+ * or rejects; `call.signal` aborts the transport on timeout, abort() and interrupt.
+ */
+export class Call {
+  constructor(context, api, option, { url, method, execute }) {
+    this.context = context;
+    this.runtime = context.runtime;
+    this.api = api;
+    this.option = option;
+    this.url = url;
+    this.method = method;
+    this.execute = execute;
+    this.queueable = true;
+    this.id = this.runtime.nextId++;
+    this.settled = false;
+    this.controller = new AbortController();
+    this.signal = this.controller.signal;
+    this.timings = { created: now() };
+    this.statusCode = undefined;
+    this.timer = undefined;
+  }
+
+  /** Checks the URL, then admits the call. Always returns synchronously; callbacks come later. */
+  start() {
+    const verdict = checkUrl(this.api, this.url, this.context.checks);
+    this.runtime.emit({ type: 'start', id: this.id, api: this.api, url: this.url, method: this.method, verdict: { ok: verdict.ok, reason: verdict.reason }, time: this.timings.created });
+    if (!verdict.ok) return this.fail(verdict.errno === undefined ? { errMsg: verdict.errMsg } : { errMsg: verdict.errMsg, errno: verdict.errno });
+    this.runtime.admit(this);
+    return undefined;
+  }
+
+  queued() {
+    this.timings.queued = now();
+    this.runtime.emit({ type: 'queued', id: this.id, api: this.api, url: this.url, time: this.timings.queued });
+  }
+
+  begin() {
+    this.timings.start = now();
+    const { timeout } = resolveTimeout(this.api, this.option.timeout, this.context.app);
+    this.timer = setTimeout(() => this.stop('timeout'), timeout);
+    let pending;
+    try {
+      pending = Promise.resolve(this.execute(this));
+    } catch (error) {
+      pending = Promise.reject(error);
+    }
+    pending.then((result) => this.succeed(result), (error) => this.fail(this.transportFailure(error)));
+  }
+
+  /** Marks the moment the response headers arrived (for the log and `profile`). */
+  headersArrived(statusCode) {
+    this.statusCode = statusCode;
+    this.timings.headers = now();
+    this.runtime.emit({ type: 'headers', id: this.id, api: this.api, url: this.url, statusCode, time: this.timings.headers });
+  }
+
+  /** abort(), timeout and background end a call the same way: fail now, cancel the transport. */
+  stop(reason) {
+    if (this.settled) return;
+    const result = failure(this.api, reason);
+    this.fail(result);
+    this.controller.abort(new WxnetError('wx/stopped', result.errMsg));
+  }
+
+  abort() { this.stop('abort'); }
+
+  interrupt() { this.stop('interrupted'); }
+
+  transportFailure(error) {
+    if (error instanceof CallFailure) return error.result;
+    return failure(this.api, 'network', describeTransportError(error));
+  }
+
+  succeed(result) {
+    this.settle(true, { ...result, errMsg: okMessage(this.api) });
+  }
+
+  fail(result) {
+    this.settle(false, result);
+  }
+
+  settle(ok, result) {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.timings.end = now();
+    this.runtime.release(this);
+    this.runtime.emit({
+      type: 'end', id: this.id, api: this.api, url: this.url, method: this.method, ok,
+      statusCode: ok ? result.statusCode : this.statusCode, errMsg: result.errMsg, errno: result.errno,
+      timings: { ...this.timings }, duration: this.timings.end - this.timings.created,
+    });
+    deliver(this.option, ok, result);
+  }
+}
+
+/** Listener lists with the platform's on/off semantics (off without a listener removes all). */
+export class Listeners {
+  constructor() { this.list = []; }
+  on(listener) { if (typeof listener === 'function') this.list.push(listener); }
+  off(listener) {
+    if (listener === undefined) this.list = [];
+    else this.list = this.list.filter((candidate) => candidate !== listener);
+  }
+  emit(value) { for (const listener of [...this.list]) invoke(listener, value); }
+}
+
+/** A failure an API's execute() raises on purpose, with a catalogue result. */
+export class CallFailure extends Error {
+  constructor(result) {
+    super(result.errMsg);
+    this.result = result;
+  }
+}
+
+/** Runs success/fail then complete, never synchronously, each at most once, isolated from our state. */
+export function deliver(option, ok, result) {
+  queueMicrotask(() => {
+    const callback = ok ? option.success : option.fail;
+    if (typeof callback === 'function') invoke(callback, result);
+    if (typeof option.complete === 'function') invoke(option.complete, result);
+  });
+}
+
+export function invoke(callback, value) {
+  try {
+    callback(value);
+  } catch (error) {
+    reportCallbackError(error);
+  }
+}
+
+// A throwing user callback must not break the shim's bookkeeping; the platform logs it.
+function reportCallbackError(error) {
+  if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
+  else console.error(error);
+}
+
+/**
+ * Validates option fields the way the platform words it:
+ * `parameter error: parameter.url should be String instead of Undefined;`.
+ * `spec` is `[name, type, required]` with platform type names.
+ * Returns the failure result, or undefined when every field is fine.
+ */
+export function checkParameters(api, option, spec) {
+  let detail = '';
+  for (const [name, expected, required] of spec) {
+    const value = option[name];
+    if (value === undefined && !required) continue;
+    const actual = platformType(value);
+    if (actual !== expected) detail += `parameter.${name} should be ${expected} instead of ${actual};`;
+  }
+  return detail === '' ? undefined : failure(api, 'parameter error', detail);
+}
+
+/** The type names the platform uses in parameter errors. */
+export function platformType(value) {
+  if (value === undefined) return 'Undefined';
+  if (value === null) return 'Null';
+  if (Array.isArray(value)) return 'Array';
+  if (value instanceof ArrayBuffer) return 'ArrayBuffer';
+  const type = typeof value;
+  return type === 'object' ? 'Object' : type.charAt(0).toUpperCase() + type.slice(1);
+}
+
+/** Normalises the option argument: a missing one is `{}` so the parameter check words it. */
+export function optionObject(option) {
+  return option !== null && typeof option === 'object' ? option : {};
+}
+
+/** Ends a call that never reached admission (parameter error, bad method). */
+export function refuse(context, api, option, url, result) {
+  const id = context.runtime.nextId++;
+  const time = now();
+  context.runtime.emit({ type: 'start', id, api, url, verdict: null, time });
+  context.runtime.emit({ type: 'end', id, api, url, ok: false, errMsg: result.errMsg, errno: result.errno, timings: { created: time, end: time }, duration: 0 });
+  deliver(option, false, result);
+}
+
+/** Headers for a transport: caller headers without any Referer, plus the platform's Referer. */
+export function outgoingHeaders(context, header, { defaults = {}, drop = [] } = {}) {
+  const headers = {};
+  const present = new Set();
+  for (const [name, value] of Object.entries(header ?? {})) {
+    const lower = name.toLowerCase();
+    if (lower === 'referer' || drop.includes(lower) || value === undefined || value === null) continue;
+    headers[name] = String(value);
+    present.add(lower);
+  }
+  for (const [name, value] of Object.entries(defaults)) if (!present.has(name)) headers[name] = value;
+  headers.Referer = context.referer; // forbidden in browsers: fetch drops it there (docs/wx.md)
+  if (context.refererHeader) headers[context.refererHeader] = context.referer;
+  return headers;
+}
+
+/** Response headers as a plain object and the Set-Cookie values as an array. */
+export function responseHeaders(headers) {
+  const header = {};
+  headers.forEach((value, name) => { header[name] = value; });
+  const cookies = typeof headers.getSetCookie === 'function' ? headers.getSetCookie()
+    : headers.get('set-cookie') ? [headers.get('set-cookie')] : [];
+  if (cookies.length > 0) header['set-cookie'] = cookies.join(', ');
+  return { header, cookies };
+}
+
+function describeTransportError(error) {
+  const cause = error?.cause;
+  if (cause && typeof cause === 'object') return cause.code ?? cause.message ?? String(cause);
+  return error?.message ?? String(error);
+}
+
+export function now() {
+  return performance.now();
+}
+
+function typeOf(value) {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}

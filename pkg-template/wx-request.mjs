@@ -1,0 +1,142 @@
+// wx.request (RULES.md §9): methods, default content-type, data serialisation,
+// the RequestTask, and the response through the core's decodeBody (§8).
+import { Call, Listeners, checkParameters, optionObject, outgoingHeaders, refuse, responseHeaders } from './wx-call.mjs';
+import { decodeBody, failure } from './wx-rules.mjs';
+
+/** The methods the client accepts (RULES.md §9); anything else is `method is invalid`. */
+const METHODS = new Set(['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT']);
+
+const PARAMETERS = [
+  ['url', 'String', true], ['method', 'String'], ['header', 'Object'], ['timeout', 'Number'],
+  ['dataType', 'String'], ['responseType', 'String'], ['enableChunked', 'Boolean'],
+];
+
+export function createRequest(context) {
+  return function request(rawOption) {
+    const option = optionObject(rawOption);
+    const task = new RequestTask();
+    const invalid = checkParameters('request', option, PARAMETERS);
+    if (invalid) {
+      refuse(context, 'request', option, option.url, invalid);
+      return task;
+    }
+    const method = (option.method ?? 'GET').toUpperCase();
+    if (!METHODS.has(method)) {
+      refuse(context, 'request', option, option.url, failure('request', 'method is invalid'));
+      return task;
+    }
+    const call = new Call(context, 'request', option, {
+      url: option.url, method, execute: (running) => send(context, running, option, method, task),
+    });
+    task.call = call;
+    call.start();
+    return task;
+  };
+}
+
+async function send(context, call, option, method, task) {
+  const headers = outgoingHeaders(context, option.header, { defaults: { 'content-type': 'application/json' } });
+  const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  const { url, body } = serialise(option.url, method, option.data, contentType);
+  const response = await context.fetch(url, { method, headers, body, signal: call.signal, redirect: 'follow' });
+  if (call.settled) return undefined; // aborted or timed out while the headers were in flight
+  const statusCode = response.status;
+  const { header, cookies } = responseHeaders(response.headers);
+  call.headersArrived(statusCode);
+  task.headersReceived({ header, statusCode, cookies });
+  const bytes = option.enableChunked === true ? await readChunks(response, (chunk) => task.chunkReceived(chunk))
+    : new Uint8Array(await response.arrayBuffer());
+  const decoded = decodeBody(bytes, {
+    contentType: response.headers.get('content-type') ?? undefined,
+    dataType: option.dataType ?? 'json',
+    responseType: option.responseType ?? 'text',
+  });
+  call.timings.received = bytes.byteLength;
+  return { data: decoded.data, statusCode, header, cookies, profile: profile(call, bytes.byteLength, body) };
+}
+
+/**
+ * `data` per method and content type (RULES.md §9): GET (and HEAD, which fetch cannot
+ * give a body) append it to the URL; other methods send JSON for application/json,
+ * a query string for x-www-form-urlencoded, strings and binary data as they are.
+ */
+export function serialise(url, method, data, contentType) {
+  if (data === undefined || data === null) return { url, body: undefined };
+  if (method === 'GET' || method === 'HEAD') {
+    const query = typeof data === 'string' ? data : isBinary(data) ? '' : queryString(data);
+    return { url: appendQuery(url, query), body: undefined };
+  }
+  if (typeof data === 'string' || isBinary(data)) return { url, body: data };
+  if (/application\/x-www-form-urlencoded/i.test(contentType)) return { url, body: queryString(data) };
+  return { url, body: JSON.stringify(data) };
+}
+
+function isBinary(data) {
+  return data instanceof ArrayBuffer || ArrayBuffer.isView(data);
+}
+
+function queryString(data) {
+  return Object.entries(data)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value))}`)
+    .join('&');
+}
+
+function appendQuery(url, query) {
+  if (query === '') return url;
+  const hash = url.indexOf('#');
+  const base = hash >= 0 ? url.slice(0, hash) : url;
+  const fragment = hash >= 0 ? url.slice(hash) : '';
+  const separator = !base.includes('?') ? '?' : base.endsWith('?') || base.endsWith('&') ? '' : '&';
+  return `${base}${separator}${query}${fragment}`;
+}
+
+/** Reads the body chunk by chunk, reporting each one, and returns all bytes. */
+export async function readChunks(response, onChunk) {
+  const parts = [];
+  let length = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      length += value.byteLength;
+      onChunk(value);
+    }
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) { bytes.set(part, offset); offset += part.byteLength; }
+  return bytes;
+}
+
+// The timings a fetch can observe; the rest of the platform's profile is 0.
+function profile(call, received, body) {
+  const t = call.timings;
+  const sent = body === undefined ? 0 : typeof body === 'string' ? new TextEncoder().encode(body).byteLength : body.byteLength;
+  return {
+    redirectStart: 0, redirectEnd: 0, fetchStart: t.start, domainLookUpStart: t.start, domainLookUpEnd: t.start,
+    connectStart: t.start, connectEnd: t.start, SSLconnectionStart: 0, SSLconnectionEnd: 0,
+    requestStart: t.start, requestEnd: t.start, responseStart: t.headers ?? 0, responseEnd: performance.now(),
+    rtt: 0, estimate_nettype: 0, httpRttEstimate: 0, transportRttEstimate: 0, downstreamThroughputKbpsEstimate: 0,
+    throughputKbps: 0, peerIP: '', port: 0, socketReused: false, sendBytesCount: sent, receivedBytedCount: received, protocol: '',
+  };
+}
+
+export class RequestTask {
+  constructor() {
+    this.call = undefined;
+    this.headersListeners = new Listeners();
+    this.chunkListeners = new Listeners();
+  }
+  abort() { this.call?.abort(); }
+  onHeadersReceived(listener) { this.headersListeners.on(listener); }
+  offHeadersReceived(listener) { this.headersListeners.off(listener); }
+  onChunkReceived(listener) { this.chunkListeners.on(listener); }
+  offChunkReceived(listener) { this.chunkListeners.off(listener); }
+  headersReceived(event) { this.headersListeners.emit(event); }
+  chunkReceived(bytes) {
+    const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    this.chunkListeners.emit({ data });
+  }
+}

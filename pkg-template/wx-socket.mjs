@@ -1,0 +1,204 @@
+// wx.connectSocket and the legacy socket API (RULES.md §9, limits and background §6).
+// The WebSocket class is injected (browsers: the global one; Node: the `ws` package
+// when installed, which also carries the Referer header).
+import { WxnetError } from './errors.mjs';
+import { checkParameters, deliver, now, optionObject, outgoingHeaders, Listeners, refuse } from './wx-call.mjs';
+import { checkUrl, failure, okMessage, resolveTimeout } from './wx-rules.mjs';
+
+const PARAMETERS = [['url', 'String', true], ['header', 'Object'], ['protocols', 'Array'], ['timeout', 'Number']];
+/** RFC 6455 §5.5: a close frame's payload is at most 125 bytes, 2 of them the code. */
+const MAX_CLOSE_REASON_BYTES = 123;
+/** The code onClose reports when the shim itself ends the socket (timeout, background). */
+const GOING_AWAY = 1001;
+const OPEN = 1;
+const CONNECTING = 0;
+
+export function createSocketApi(context) {
+  const legacy = { open: new Listeners(), message: new Listeners(), error: new Listeners(), close: new Listeners() };
+  let latest;
+
+  function connectSocket(rawOption) {
+    const option = optionObject(rawOption);
+    const task = new SocketTask(context, legacy);
+    const invalid = checkParameters('connectSocket', option, PARAMETERS);
+    if (invalid) {
+      refuse(context, 'connectSocket', option, option.url, invalid);
+      return task;
+    }
+    latest = task;
+    task.connect(option);
+    return task;
+  }
+
+  return {
+    connectSocket,
+    onSocketOpen: (listener) => legacy.open.on(listener),
+    onSocketMessage: (listener) => legacy.message.on(listener),
+    onSocketError: (listener) => legacy.error.on(listener),
+    onSocketClose: (listener) => legacy.close.on(listener),
+    sendSocketMessage: (option) => promisify(option, (o) => {
+      if (!latest) return deliver(o, false, failure('sendSocketMessage', 'WebSocket is not connected'));
+      return latest.sendAs('sendSocketMessage', o);
+    }),
+    closeSocket: (option) => promisify(option, (o) => {
+      if (!latest) return deliver(o, false, failure('closeSocket', 'WebSocket is not connected'));
+      return latest.closeAs('closeSocket', o);
+    }),
+  };
+}
+
+// From base library 2.10.2 an API called without success/fail/complete returns a Promise (RULES.md §9).
+function promisify(rawOption, run) {
+  const option = optionObject(rawOption);
+  if (['success', 'fail', 'complete'].some((key) => typeof option[key] === 'function')) {
+    run(option);
+    return undefined;
+  }
+  return new Promise((resolve, reject) => run({ ...option, success: resolve, fail: reject }));
+}
+
+export class SocketTask {
+  constructor(context, legacy) {
+    this.context = context;
+    this.runtime = context.runtime;
+    this.legacy = legacy;
+    this.api = 'connectSocket';
+    this.queueable = false;
+    this.socket = undefined;
+    this.ended = false;
+    this.timer = undefined;
+    this.listeners = { open: new Listeners(), message: new Listeners(), error: new Listeners(), close: new Listeners() };
+  }
+
+  get readyState() { return this.socket?.readyState ?? (this.ended ? 3 : CONNECTING); }
+
+  onOpen(listener) { this.listeners.open.on(listener); }
+  offOpen(listener) { this.listeners.open.off(listener); }
+  onMessage(listener) { this.listeners.message.on(listener); }
+  offMessage(listener) { this.listeners.message.off(listener); }
+  onError(listener) { this.listeners.error.on(listener); }
+  offError(listener) { this.listeners.error.off(listener); }
+  onClose(listener) { this.listeners.close.on(listener); }
+  offClose(listener) { this.listeners.close.off(listener); }
+
+  send(option) { this.sendAs('SocketTask.send', optionObject(option)); }
+  close(option) { this.closeAs('SocketTask.close', optionObject(option)); }
+
+  connect(option) {
+    const runtime = this.runtime;
+    this.id = runtime.nextId++;
+    this.url = option.url;
+    this.created = now();
+    const verdict = checkUrl('connectSocket', option.url, this.context.checks);
+    runtime.emit({ type: 'start', id: this.id, api: 'connectSocket', url: option.url, verdict: { ok: verdict.ok, reason: verdict.reason }, time: this.created });
+    if (!verdict.ok) return this.refuse(option, verdict.errno === undefined ? { errMsg: verdict.errMsg } : { errMsg: verdict.errMsg, errno: verdict.errno });
+    if (runtime.hidden) return this.refuse(option, failure('connectSocket', 'interrupted'));
+    if (runtime.active.connectSocket.size >= runtime.limits.connectSocket) {
+      return this.refuse(option, failure('connectSocket', 'exceed max task count'));
+    }
+    const WebSocketClass = this.context.WebSocket;
+    if (typeof WebSocketClass !== 'function') {
+      this.ended = true;
+      throw new WxnetError('wx/websocket-missing',
+        'connectSocket needs a WebSocket class: pass createWx({ WebSocket }) (in Node: install the `ws` package, or pass its default export)');
+    }
+    runtime.active.connectSocket.add(this);
+    const headers = outgoingHeaders(this.context, option.header);
+    try {
+      // Browsers ignore the third argument (they cannot send headers); `ws` uses it.
+      this.socket = new WebSocketClass(option.url, option.protocols ?? [], { headers });
+    } catch (error) {
+      this.finish();
+      return deliver(option, false, failure('connectSocket', 'network', error?.message ?? String(error)));
+    }
+    this.socket.binaryType = 'arraybuffer';
+    this.socket.onopen = () => this.opened();
+    this.socket.onmessage = (event) => this.dispatch('message', { data: event.data });
+    this.socket.onerror = (event) => this.dispatch('error', { errMsg: failure('connectSocket', 'network', event?.message ?? 'WebSocket error').errMsg });
+    this.socket.onclose = (event) => this.closed(event.code, event.reason);
+    const { timeout } = resolveTimeout('connectSocket', option.timeout, this.context.app);
+    this.timer = setTimeout(() => this.endByShim('timeout'), timeout);
+    return deliver(option, true, { errMsg: okMessage('connectSocket') });
+  }
+
+  refuse(option, result) {
+    this.ended = true;
+    this.runtime.emit({ type: 'end', id: this.id, api: 'connectSocket', url: this.url, ok: false, errMsg: result.errMsg, errno: result.errno, timings: { created: this.created, end: now() } });
+    deliver(option, false, result);
+  }
+
+  opened() {
+    if (this.ended) return;
+    clearTimeout(this.timer);
+    this.opens = now();
+    this.runtime.emit({ type: 'open', id: this.id, api: 'connectSocket', url: this.url, time: this.opens });
+    this.dispatch('open', { header: {}, profile: {} });
+  }
+
+  dispatch(kind, event) {
+    if (this.ended) return;
+    this.listeners[kind].emit(event);
+    this.legacy[kind].emit(event);
+  }
+
+  closed(code, reason) {
+    if (this.ended) return;
+    this.dispatch('close', { code, reason });
+    this.finish();
+  }
+
+  /** Timeout before open, or the app in the background: the shim ends the socket itself. */
+  endByShim(reason) {
+    if (this.ended) return;
+    const wasOpen = this.socket?.readyState === OPEN;
+    if (!wasOpen) this.dispatch('error', { errMsg: failure('connectSocket', reason).errMsg });
+    this.dispatch('close', { code: GOING_AWAY, reason });
+    this.finish();
+    try { this.socket?.close(1000, reason); } catch { /* already closing */ }
+  }
+
+  interrupt() { this.endByShim('interrupted'); }
+
+  finish() {
+    if (this.ended) return;
+    this.ended = true;
+    clearTimeout(this.timer);
+    this.runtime.emit({ type: 'end', id: this.id, api: 'connectSocket', url: this.url, ok: true, errMsg: okMessage('connectSocket'), timings: { created: this.created, open: this.opens, end: now() } });
+    this.runtime.release(this);
+  }
+
+  sendAs(api, option) {
+    if (this.ended || this.socket?.readyState !== OPEN) {
+      return deliver(option, false, failure(api, 'WebSocket is not connected'));
+    }
+    const { data } = option;
+    if (typeof data !== 'string' && !(data instanceof ArrayBuffer)) {
+      return deliver(option, false, failure(api, 'parameter error', `parameter.data should be String or ArrayBuffer instead of ${data === null ? 'Null' : data === undefined ? 'Undefined' : typeof data === 'object' ? 'Object' : (typeof data).replace(/^./, (c) => c.toUpperCase())};`));
+    }
+    try {
+      this.socket.send(data);
+    } catch (error) {
+      return deliver(option, false, failure(api, 'network', error?.message ?? String(error)));
+    }
+    return deliver(option, true, { errMsg: okMessage(api) });
+  }
+
+  closeAs(api, option) {
+    const code = option.code ?? 1000;
+    const reason = option.reason ?? '';
+    if (code !== 1000 && !(Number.isInteger(code) && code >= 3000 && code <= 4999)) {
+      return deliver(option, false, failure(api, 'parameter error', `parameter.code should be 1000 or in 3000-4999 instead of ${code};`));
+    }
+    const bytes = new TextEncoder().encode(String(reason)).byteLength;
+    if (bytes > MAX_CLOSE_REASON_BYTES) {
+      return deliver(option, false, failure(api, 'parameter error', `parameter.reason should be at most ${MAX_CLOSE_REASON_BYTES} bytes of UTF-8 instead of ${bytes};`));
+    }
+    if (this.ended || !this.socket) return deliver(option, false, failure(api, 'WebSocket is not connected'));
+    try {
+      this.socket.close(code, String(reason));
+    } catch (error) {
+      return deliver(option, false, failure(api, 'network', error?.message ?? String(error)));
+    }
+    return deliver(option, true, { errMsg: okMessage(api) });
+  }
+}

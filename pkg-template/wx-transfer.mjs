@@ -1,0 +1,195 @@
+// wx.uploadFile and wx.downloadFile (RULES.md §9): multipart upload of a stored file,
+// download into the file store, and their tasks' progress events.
+import { Call, CallFailure, checkParameters, optionObject, outgoingHeaders, refuse, responseHeaders, Listeners } from './wx-call.mjs';
+import { decodeBody, failure } from './wx-rules.mjs';
+import { extensionOf } from './wx-file-store.mjs';
+
+/** The client refuses downloads above 200 MB (RULES.md §9). */
+const MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024;
+/** Upload bodies are handed to the transport in pieces of this size (progress granularity). */
+const UPLOAD_PIECE = 64 * 1024;
+
+const UPLOAD_PARAMETERS = [
+  ['url', 'String', true], ['filePath', 'String', true], ['name', 'String', true],
+  ['header', 'Object'], ['formData', 'Object'], ['timeout', 'Number'],
+];
+const DOWNLOAD_PARAMETERS = [['url', 'String', true], ['header', 'Object'], ['filePath', 'String'], ['timeout', 'Number']];
+
+export function createUploadFile(context) {
+  return function uploadFile(rawOption) {
+    const option = optionObject(rawOption);
+    const task = new UploadTask();
+    const invalid = checkParameters('uploadFile', option, UPLOAD_PARAMETERS);
+    if (invalid) {
+      refuse(context, 'uploadFile', option, option.url, invalid);
+      return task;
+    }
+    const call = new Call(context, 'uploadFile', option, {
+      url: option.url, method: 'POST', execute: (running) => upload(context, running, option, task),
+    });
+    task.call = call;
+    call.start();
+    return task;
+  };
+}
+
+export function createDownloadFile(context) {
+  return function downloadFile(rawOption) {
+    const option = optionObject(rawOption);
+    const task = new DownloadTask();
+    const invalid = checkParameters('downloadFile', option, DOWNLOAD_PARAMETERS);
+    if (invalid) {
+      refuse(context, 'downloadFile', option, option.url, invalid);
+      return task;
+    }
+    const call = new Call(context, 'downloadFile', option, {
+      url: option.url, method: 'GET', execute: (running) => download(context, running, option, task),
+    });
+    task.call = call;
+    call.start();
+    return task;
+  };
+}
+
+async function upload(context, call, option, task) {
+  let file;
+  try {
+    file = await context.fileStore.read(option.filePath);
+  } catch (error) {
+    throw new CallFailure(failure('uploadFile', 'file not found', option.filePath));
+  }
+  const boundary = `----WxnetFormBoundary${Math.random().toString(16).slice(2)}${Date.now().toString(16)}`;
+  const body = multipart(boundary, option.formData ?? {}, option.name, basename(option.filePath), file);
+  const total = body.byteLength;
+  const headers = outgoingHeaders(context, option.header, { drop: ['content-type', 'content-length'] });
+  headers['content-type'] = `multipart/form-data; boundary=${boundary}`;
+  const init = { method: 'POST', headers, signal: call.signal, redirect: 'follow' };
+  if (context.streamUploads) {
+    // Node's fetch pulls a stream piece by piece, so progress follows what was handed to the socket.
+    let sent = 0;
+    init.body = new ReadableStream({
+      pull(controller) {
+        if (call.settled) return controller.error(new Error('upload stopped'));
+        const piece = body.subarray(sent, Math.min(sent + UPLOAD_PIECE, total));
+        sent += piece.byteLength;
+        controller.enqueue(piece);
+        task.progress(sent, total);
+        if (sent >= total) controller.close();
+        return undefined;
+      },
+    });
+    init.duplex = 'half';
+    headers['content-length'] = String(total);
+  } else {
+    init.body = body; // browsers' fetch reports no upload progress: one event once the server answered
+  }
+  const response = await context.fetch(option.url, init);
+  if (call.settled) return undefined;
+  if (!context.streamUploads) task.progress(total, total);
+  const statusCode = response.status;
+  const { header, cookies } = responseHeaders(response.headers);
+  call.headersArrived(statusCode);
+  task.headersReceived({ header, statusCode, cookies });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const decoded = decodeBody(bytes, { contentType: response.headers.get('content-type') ?? undefined, dataType: 'text', responseType: 'text' });
+  return { data: decoded.data, statusCode, header, cookies };
+}
+
+async function download(context, call, option, task) {
+  const headers = outgoingHeaders(context, option.header);
+  const response = await context.fetch(option.url, { method: 'GET', headers, signal: call.signal, redirect: 'follow' });
+  if (call.settled) return undefined;
+  const statusCode = response.status;
+  const { header, cookies } = responseHeaders(response.headers);
+  call.headersArrived(statusCode);
+  task.headersReceived({ header, statusCode, cookies });
+  const declared = Number(response.headers.get('content-length'));
+  const expected = Number.isFinite(declared) && declared > 0 ? declared : 0;
+  if (expected > MAX_DOWNLOAD_BYTES) throw new CallFailure(failure('downloadFile', 'exceed max file size'));
+  const parts = [];
+  let written = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      written += value.byteLength;
+      if (written > MAX_DOWNLOAD_BYTES) {
+        reader.cancel().catch(() => {});
+        throw new CallFailure(failure('downloadFile', 'exceed max file size'));
+      }
+      parts.push(value);
+      task.progress(written, Math.max(expected, written));
+    }
+  }
+  const bytes = new Uint8Array(written);
+  let offset = 0;
+  for (const part of parts) { bytes.set(part, offset); offset += part.byteLength; }
+  const path = await context.fileStore.save(bytes, { filePath: option.filePath, extension: extensionOf(option.url) });
+  const result = { statusCode, header, dataLength: written };
+  if (option.filePath !== undefined) result.filePath = path;
+  else result.tempFilePath = path;
+  return result;
+}
+
+/** A multipart/form-data body: the formData fields, then the file under `name`. */
+export function multipart(boundary, fields, name, filename, file) {
+  const encoder = new TextEncoder();
+  const quote = (text) => String(text).replace(/"/g, '%22').replace(/\r?\n|\r/g, ' ');
+  let head = '';
+  for (const [key, value] of Object.entries(fields)) {
+    const text = value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
+    head += `--${boundary}\r\nContent-Disposition: form-data; name="${quote(key)}"\r\n\r\n${text}\r\n`;
+  }
+  head += `--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"; filename="${quote(filename)}"\r\n` +
+    `Content-Type: ${mimeType(filename)}\r\n\r\n`;
+  const start = encoder.encode(head);
+  const end = encoder.encode(`\r\n--${boundary}--\r\n`);
+  const body = new Uint8Array(start.byteLength + file.byteLength + end.byteLength);
+  body.set(start, 0);
+  body.set(file, start.byteLength);
+  body.set(end, start.byteLength + file.byteLength);
+  return body;
+}
+
+function basename(path) {
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return path.slice(slash + 1) || 'file';
+}
+
+const MIME = {
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
+  '.mp4': 'video/mp4', '.mp3': 'audio/mpeg', '.txt': 'text/plain', '.json': 'application/json', '.pdf': 'application/pdf',
+};
+function mimeType(filename) {
+  return MIME[extensionOf(`x:/${filename}`)] ?? 'application/octet-stream';
+}
+
+class TransferTask {
+  constructor() {
+    this.call = undefined;
+    this.progressListeners = new Listeners();
+    this.headersListeners = new Listeners();
+  }
+  abort() { this.call?.abort(); }
+  onProgressUpdate(listener) { this.progressListeners.on(listener); }
+  offProgressUpdate(listener) { this.progressListeners.off(listener); }
+  onHeadersReceived(listener) { this.headersListeners.on(listener); }
+  offHeadersReceived(listener) { this.headersListeners.off(listener); }
+  headersReceived(event) { if (!this.call?.settled) this.headersListeners.emit(event); }
+  percent(done, total) { return total > 0 ? Math.floor((done * 100) / total) : 0; }
+}
+
+export class UploadTask extends TransferTask {
+  progress(sent, total) {
+    if (this.call?.settled) return;
+    this.progressListeners.emit({ progress: this.percent(sent, total), totalBytesSent: sent, totalBytesExpectedToSend: total });
+  }
+}
+
+export class DownloadTask extends TransferTask {
+  progress(written, total) {
+    if (this.call?.settled) return;
+    this.progressListeners.emit({ progress: this.percent(written, total), totalBytesWritten: written, totalBytesExpectedToWrite: total });
+  }
+}
