@@ -1,5 +1,6 @@
 // Types of the wxnet npm package. One file per area, re-exported here.
 export * from './errors.js';
+export * from './body.js';
 export * from './referer.js';
 
 /**

@@ -9,7 +9,7 @@
 //! UTF-16BE `FE FF`); a UTF-32 BOM is not recognised (the web has no UTF-32 and
 //! `FF FE 00 00` reads as UTF-16LE with a BOM, as every browser does).
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::Encoding;
 
 /// The longest BOM: how many leading bytes [`sniff`] needs to see.
 pub const MAX_BOM_LEN: usize = 3;
@@ -24,6 +24,7 @@ pub fn sniff(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::{UTF_16BE, UTF_16LE, UTF_8};
 
     #[test]
     fn rule_8_bom_utf8_is_three_bytes() {

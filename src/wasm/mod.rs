@@ -10,6 +10,7 @@ use crate::error::Error;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod body;
 mod referer;
 
 #[wasm_bindgen(start)]
