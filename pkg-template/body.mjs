@@ -84,15 +84,19 @@ function asBytes(bytes) {
 
 // TextDecoder refuses views of a SharedArrayBuffer in browsers: decode a copy.
 function unshared(view) {
-  return typeof SharedArrayBuffer !== 'undefined' && view.buffer instanceof SharedArrayBuffer ? view.slice() : view;
+  return isShared(view.buffer) ? copyOf(view) : view;
 }
+
+const isShared = (buffer) => typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer;
+// A plain Uint8Array over a new ArrayBuffer. (Buffer#slice would share memory.)
+const copyOf = (view) => new Uint8Array(view);
 
 // The bytes received, as an ArrayBuffer: the caller's own buffer when it holds
 // exactly those bytes, else a copy of the viewed range.
 function exactArrayBuffer(bytes, view) {
   if (!ArrayBuffer.isView(bytes)) return bytes;
-  const whole = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && !(typeof SharedArrayBuffer !== 'undefined' && view.buffer instanceof SharedArrayBuffer);
-  return whole ? view.buffer : view.slice().buffer;
+  const whole = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && !isShared(view.buffer);
+  return whole ? view.buffer : copyOf(view).buffer;
 }
 
 function readOptions(options) {
