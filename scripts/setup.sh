@@ -43,7 +43,10 @@ fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages from package-lock.json"
-  npm ci --no-audit --no-fund --loglevel=error
+  # Not `npm ci`: this npm writes lockfiles that record only this platform's optional
+  # binaries (rollup, esbuild), and `npm ci` then calls the lockfile out of sync.
+  # --no-save installs the locked versions without rewriting package.json or the lock.
+  npm install --no-audit --no-fund --no-save --loglevel=error
 else
   say "npm packages present"
 fi
