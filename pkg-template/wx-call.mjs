@@ -311,10 +311,11 @@ export function responseHeaders(headers) {
   return { header, cookies };
 }
 
+// The transport's own words for a failure without a response (`ECONNRESET`, `Failed to fetch`).
 function describeTransportError(error) {
   const cause = error?.cause;
-  if (cause && typeof cause === 'object') return cause.code ?? cause.message ?? String(cause);
-  return error?.message ?? String(error);
+  const text = cause && typeof cause === 'object' ? cause.code ?? cause.message : error?.message;
+  return typeof text === 'string' && text !== '' ? text : String(error);
 }
 
 export function now() {

@@ -81,8 +81,9 @@ export class SocketTask {
   onClose(listener) { this.listeners.close.on(listener); }
   offClose(listener) { this.listeners.close.off(listener); }
 
-  send(option) { this.sendAs('SocketTask.send', optionObject(option)); }
-  close(option) { this.closeAs('SocketTask.close', optionObject(option)); }
+  // The catalogue names task methods after the API they share with the legacy calls.
+  send(option) { this.sendAs('sendSocketMessage', optionObject(option)); }
+  close(option) { this.closeAs('closeSocket', optionObject(option)); }
 
   connect(option) {
     const runtime = this.runtime;

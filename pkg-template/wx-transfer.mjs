@@ -55,8 +55,8 @@ async function upload(context, call, option, task) {
   let file;
   try {
     file = await context.fileStore.read(option.filePath);
-  } catch (error) {
-    throw new CallFailure(failure('uploadFile', 'file not found', option.filePath));
+  } catch {
+    throw new CallFailure(failure('uploadFile', 'file not found'));
   }
   const boundary = `----WxnetFormBoundary${Math.random().toString(16).slice(2)}${Date.now().toString(16)}`;
   const body = multipart(boundary, option.formData ?? {}, option.name, basename(option.filePath), file);

@@ -32,7 +32,7 @@ test('rule 9: connectSocket opens, sends strings and ArrayBuffers, and receives 
   const messages = [];
   task.onMessage((event) => messages.push(event.data));
   const sent = await until((resolve) => task.send({ data: 'hello', success: resolve }));
-  assert.deepEqual(sent, { errMsg: 'SocketTask.send:ok' });
+  assert.deepEqual(sent, { errMsg: 'sendSocketMessage:ok' });
   task.send({ data: new Uint8Array([1, 2, 3]).buffer });
   while (messages.length < 2) await sleep(10);
   assert.equal(messages[0], 'echo:hello');
@@ -50,7 +50,7 @@ test('rule 9: close({code, reason}) reaches the server and onClose reports code 
   assert.equal(runtime.inFlight().connectSocket, 1);
   const closed = until((resolve) => task.onClose(resolve));
   const closing = await until((resolve) => task.close({ code: 4000, reason: 'done here', success: resolve }));
-  assert.deepEqual(closing, { errMsg: 'SocketTask.close:ok' });
+  assert.deepEqual(closing, { errMsg: 'closeSocket:ok' });
   assert.deepEqual(await closed, { code: 4000, reason: 'done here' });
   assert.equal(runtime.inFlight().connectSocket, 0);
 });
@@ -69,10 +69,10 @@ test('rule 9: a close reason over 123 bytes of UTF-8 fails and keeps the socket 
   await until((resolve) => task.onOpen(resolve));
   const tooLong = '中'.repeat(42); // 126 bytes in UTF-8, 42 UTF-16 units
   const failed = await until((resolve) => task.close({ reason: tooLong, fail: resolve }));
-  assert.match(failed.errMsg, /^SocketTask\.close:fail parameter error: parameter\.reason should be at most 123 bytes/);
+  assert.match(failed.errMsg, /^closeSocket:fail parameter error: parameter\.reason should be at most 123 bytes/);
   const fits = '中'.repeat(41); // 123 bytes
   const ok = await until((resolve) => task.close({ reason: fits, success: resolve }));
-  assert.equal(ok.errMsg, 'SocketTask.close:ok');
+  assert.equal(ok.errMsg, 'closeSocket:ok');
   assert.deepEqual(await until((resolve) => task.onClose(resolve)), { code: 1000, reason: fits });
 });
 
@@ -186,7 +186,7 @@ test('rule 9: send before open fails with the callback, not an exception', async
   const { wx } = createWx({ urlCheck: false });
   const { task } = connect(wx, { url: server.origin });
   const failed = await until((resolve) => task.send({ data: 'too early', fail: resolve }));
-  assert.match(failed.errMsg, /^SocketTask\.send:fail /);
+  assert.match(failed.errMsg, /^sendSocketMessage:fail WebSocket is not connected$/);
   await until((resolve) => task.onOpen(resolve));
   task.close();
 });
