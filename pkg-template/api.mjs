@@ -2,4 +2,5 @@
 export { WxnetError } from './errors.mjs';
 export * from './body.mjs';
 export * from './referer.mjs';
+export * from './rules.mjs';
 export * from './wx.mjs';

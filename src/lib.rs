@@ -22,8 +22,14 @@
 //! input, natively and through the wasm build).
 
 pub mod body;
+pub mod api;
+pub mod diagnostic;
+pub mod domains;
+pub mod errmsg;
 pub mod error;
 pub mod referer;
+pub mod timeout;
+pub mod url_check;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 
 mod body;
 mod referer;
+mod rules;
 
 #[wasm_bindgen(start)]
 fn start() {

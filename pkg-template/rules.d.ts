@@ -1,0 +1,193 @@
+// Types of the rules engine (RULES.md §1–§4, §7).
+
+/** The four network APIs the rules speak of. */
+export type NetworkApi = 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket';
+
+/**
+ * The platform's server-domain JSON, as its API returns it (paste it as is; the
+ * envelope keys `errcode`, `errmsg` and `action` are accepted and ignored).
+ * Entries look like `https://a.com` or `https://a.com:8443`.
+ */
+export interface ServerDomains {
+  /** `https://` entries for wx.request. */
+  requestdomain?: string[];
+  /** `wss://` entries for wx.connectSocket. */
+  wsrequestdomain?: string[];
+  /** `https://` entries for wx.uploadFile. */
+  uploaddomain?: string[];
+  /** `https://` entries for wx.downloadFile. */
+  downloaddomain?: string[];
+  /** `udp://` entries for UDP sockets. */
+  udpdomain?: string[];
+  /** `tcp://` entries for TCP sockets. */
+  tcpdomain?: string[];
+}
+
+/** One finding of a wxnet linter (shared by every linter). */
+export interface Diagnostic {
+  /** `wxnet/<rule>`, e.g. `wxnet/domain-scheme`. Stable. */
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  /** What is wrong and how to fix it. */
+  message: string;
+  /** The top-level key, e.g. `requestdomain`. */
+  field?: string;
+  /** The position inside that key's array. */
+  index?: number;
+  /** JSON pointer (RFC 6901) of the offending value, e.g. `/requestdomain/3`. */
+  pointer?: string;
+}
+
+/** Codes lintDomains reports. */
+export type DomainLintCode =
+  | 'wxnet/domain-invalid' | 'wxnet/domain-scheme' | 'wxnet/domain-ip' | 'wxnet/domain-localhost'
+  | 'wxnet/domain-path' | 'wxnet/domain-wildcard' | 'wxnet/domain-forbidden' | 'wxnet/domain-duplicate'
+  | 'wxnet/domain-too-many' | 'wxnet/domain-field';
+
+/**
+ * Lints a server-domain JSON (RULES.md §1). Returns `[]` when the console would
+ * accept every entry. Ordered by key (input order), index, rule.
+ * @throws WxnetError `arg/type` when `domains` is not an object.
+ */
+export function lintDomains(domains: ServerDomains | Record<string, unknown>): Diagnostic[];
+
+/**
+ * The same shape with each entry in canonical form (`https://xn--r8jz45g.jp`: ASCII
+ * via IDNA/UTS #46, lower case, no trailing dot or slash, the list's scheme added
+ * when missing, a written port kept). Entries lintDomains reports as errors and
+ * duplicates are dropped; keys that are not one of the six lists are dropped.
+ * @throws WxnetError `arg/type` when `domains` is not an object.
+ */
+export function normalizeDomains(domains: ServerDomains | Record<string, unknown>): ServerDomains;
+
+/**
+ * Domain lists compiled for checkUrl/checkUrls. Pass it as `options.domains` to
+ * skip the per-object cache lookup; it is freed when garbage-collected.
+ */
+export class DomainPolicy {
+  private constructor();
+  free(): void;
+}
+
+/** Compiles `domains` once. @throws WxnetError `arg/type` when not an object. */
+export function compileDomains(domains: ServerDomains | Record<string, unknown>): DomainPolicy;
+
+/** The phone's LAN context for the LAN exception (RULES.md §2). */
+export interface LanContext {
+  /** Dotted IPv4, optionally with a CIDR prefix: `192.168.1.10` or `192.168.1.10/24`. */
+  ip: string;
+  /** Dotted mask; default `255.255.255.0`. Not together with a CIDR prefix. */
+  netmask?: string;
+}
+
+export interface CheckUrlOptions {
+  /**
+   * The server-domain JSON, or a compileDomains() result. A plain object is
+   * compiled on first use and cached per object: it is read once, so changing it
+   * afterwards has no effect (pass a new object instead).
+   */
+  domains?: ServerDomains | DomainPolicy;
+  /** `setting.urlCheck` (default true). false accepts every parseable URL of the API (`unchecked`). */
+  urlCheck?: boolean;
+  /** Enables the LAN exception. @throws WxnetError `arg/lan` for a malformed address. */
+  lan?: LanContext;
+  /** Check ports for connectSocket too (default false: the docs say wss ports are not checked). */
+  wssPortCheck?: boolean;
+}
+
+/** Why checkUrl passed a URL. */
+export type CheckUrlOkReason = 'listed' | 'lan' | 'unchecked';
+/** Why checkUrl refused a URL. Only `invalid-url` uses the `invalid url` errMsg. */
+export type CheckUrlFailReason =
+  | 'invalid-url' | 'insecure' | 'localhost' | 'self-ip' | 'ip' | 'forbidden-host' | 'not-listed' | 'port';
+
+export interface UrlVerdict {
+  ok: boolean;
+  reason: CheckUrlOkReason | CheckUrlFailReason;
+  /**
+   * Exactly what the platform puts in the callback: `request:ok`,
+   * `request:fail url not in domain list` or `request:fail invalid url "<url>"`.
+   */
+  errMsg: string;
+  /** 600002 (not in domain list) or 600009 (invalid url); absent when ok. */
+  errno?: number;
+  /** The host as WHATWG URL's `hostname` gives it (ASCII, lower case, IPv6 in brackets). Absent for `invalid-url`. */
+  host?: string;
+  /** The port as written in the URL (`https://a.com:443` gives 443); absent when none was written. */
+  port?: number;
+}
+
+/**
+ * May `api` reach `url` (RULES.md §1–§3)? Never throws for a bad URL: that is the
+ * verdict `invalid-url`.
+ * @throws WxnetError `arg/api` for an unknown api, `arg/type` for a url that is not a
+ *   string or options of the wrong type, `arg/lan` for a malformed `lan`.
+ */
+export function checkUrl(api: NetworkApi, url: string, options?: CheckUrlOptions): UrlVerdict;
+
+/** checkUrl for many URLs at once (one boundary crossing); verdicts in input order. */
+export function checkUrls(api: NetworkApi, urls: readonly string[], options?: CheckUrlOptions): UrlVerdict[];
+
+/**
+ * `setting.urlCheck` of project.private.config.json if boolean, else of
+ * project.config.json if boolean, else `true` (RULES.md §3).
+ * @throws WxnetError `arg/type` when a config is given but is not an object.
+ */
+export function resolveUrlCheck(projectConfig?: object | null, privateConfig?: object | null): boolean;
+
+export interface ResolvedTimeout {
+  /** Milliseconds. */
+  timeout: number;
+  /** Which value won: the per-call one, `networkTimeout[api]` of the app config, or 60000. */
+  source: 'call' | 'config' | 'default';
+  /** True when the value was above 60000 and cut to 60000. */
+  clamped: boolean;
+}
+
+/**
+ * The timeout of one call (RULES.md §4): a positive finite per-call value, else
+ * `appConfig.networkTimeout[api]` if positive finite, else 60000; strings, zero,
+ * negatives, NaN and Infinity fall through. Above 60000 it is clamped unless
+ * `clamp` is false.
+ * @throws WxnetError `arg/api` for an unknown api, `arg/type` when appConfig or
+ *   options is not an object or `clamp` not a boolean.
+ */
+export function resolveTimeout(
+  api: NetworkApi,
+  callTimeout?: unknown,
+  appConfig?: { networkTimeout?: Partial<Record<NetworkApi, unknown>> } | null,
+  options?: { clamp?: boolean },
+): ResolvedTimeout;
+
+/**
+ * Keys of the errMsg catalogue (RULES.md §7). The platform's own phrase works too
+ * (`'exceed max task count'`, `'parameter error'`), and so does a checkUrl reason.
+ */
+export type ErrMsgReason =
+  | 'ok' | 'url-not-in-domain-list' | 'invalid-url' | 'timeout' | 'abort' | 'interrupted'
+  | 'exceed-max-task-count' | 'method-is-invalid' | 'parameter-error' | 'redirect-not-in-domain-list'
+  | 'tls-version' | 'certificate' | 'network' | 'websocket-is-not-connected' | 'exceed-max-file-size'
+  | 'file-not-found' | CheckUrlOkReason | CheckUrlFailReason;
+
+/** Detail for `parameter-error`: gives `parameter.url should be String instead of Undefined;`. */
+export interface ParameterErrorDetail {
+  parameter: string;
+  /** The expected type as the platform names it: `String`, `Number`, `Object`, … */
+  expected: string;
+  /** The value received; its type is named the platform's way (`Undefined`, `Null`, `Array`, …). */
+  value?: unknown;
+}
+
+/**
+ * The callback's `{ errMsg, errno? }` for `api` and `reason`, from the one catalogue.
+ * `detail` is the URL for `invalid-url`, the host for `redirect-not-in-domain-list`,
+ * the client's text for `certificate` and `network`, and a ParameterErrorDetail (or
+ * the text after `parameter error: `) for `parameter-error`.
+ * @throws WxnetError `arg/api` (not an API name), `arg/reason` (not in the catalogue),
+ *   `arg/type` (a required detail missing or of the wrong type).
+ */
+export function errMsgFor(
+  api: string,
+  reason: ErrMsgReason | (string & {}),
+  detail?: string | ParameterErrorDetail,
+): { errMsg: string; errno?: number };

@@ -1,0 +1,191 @@
+// The rules engine (RULES.md §1–§4, §7): domain lists, URL checks, timeouts and the
+// errMsg catalogue. Every rule is decided in the Rust core; this file only moves
+// values across the boundary cheaply:
+// - a `domains` object is compiled once into a DomainPolicy kept on the Rust side and
+//   cached in a WeakMap keyed by that object (so it is read once: mutate it and the
+//   old lists stay in force; pass a new object or a compileDomains() result);
+// - a verdict comes back as a number (reason code, port, host position), and the
+//   result object is built from a frozen table the core produced once;
+// - checkUrls crosses the boundary once for the whole batch.
+import * as core from './wxnet.js';
+import { WxnetError, fromCore, notReady, toWxnetError } from './errors.mjs';
+import { isReady } from './ready.mjs';
+
+const API_INDEX = new Map([['request', 0], ['uploadFile', 1], ['downloadFile', 2], ['connectSocket', 3]]);
+const FLAG_URL_CHECK = 1;
+const FLAG_LAN = 2;
+const FLAG_WSS_PORT_CHECK = 4;
+const FETCH_HOST = 1 << 21;
+const TWO_TO_32 = 4294967296;
+const SEPARATOR = '\u0000';
+
+export const lintDomains = fromCore(core.lintDomains);
+export const normalizeDomains = fromCore(core.normalizeDomains);
+export const compileDomains = fromCore(core.compileDomains);
+export const resolveTimeout = fromCore(core.resolveTimeout);
+export const resolveUrlCheck = fromCore(core.resolveUrlCheck);
+export const errMsgFor = fromCore(core.errMsgFor);
+
+function typeName(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function callCore(fn, ...args) {
+  try {
+    return fn(...args);
+  } catch (error) {
+    throw toWxnetError(error);
+  }
+}
+
+// Per API index, per reason code: { ok, reason, errno, head, tail, withUrl, errMsg }.
+let verdictTable;
+function table() {
+  if (verdictTable !== undefined) return verdictTable;
+  const rows = core.verdictTable();
+  verdictTable = Object.freeze([...API_INDEX.keys()].map((api) => Object.freeze(rows.map((row) => Object.freeze({
+    ...row, errMsg: row.withUrl ? undefined : api + row.head,
+  })))));
+  return verdictTable;
+}
+const INVALID_URL = 3; // Reason::InvalidUrl in src/url_check.rs
+
+// The settings of the current call, set by readOptions (no allocation per call).
+let policy;
+let flags;
+let lanIp;
+let lanPrefix;
+let emptyPolicy;
+const policies = new WeakMap();
+const lans = new WeakMap();
+
+function policyFor(domains) {
+  if (domains === undefined || domains === null) return (emptyPolicy ??= core.compileDomains(undefined));
+  if (domains instanceof core.DomainPolicy) return domains;
+  if (typeof domains !== 'object') {
+    throw new WxnetError('arg/type', `options.domains must be an object like { requestdomain: ["https://a.com"] }, got ${typeName(domains)}`);
+  }
+  let compiled = policies.get(domains);
+  if (compiled === undefined) {
+    compiled = callCore(core.compileDomains, domains);
+    policies.set(domains, compiled);
+  }
+  return compiled;
+}
+
+function readLan(lan) {
+  if (typeof lan !== 'object' || lan === null) {
+    throw new WxnetError('arg/type', `options.lan must be an object { ip, netmask? }, got ${typeName(lan)}`);
+  }
+  let parsed = lans.get(lan);
+  if (parsed === undefined) {
+    parsed = callCore(core.parseLan, lan.ip, lan.netmask);
+    lans.set(lan, parsed);
+  }
+  lanIp = parsed[0];
+  lanPrefix = parsed[1];
+}
+
+function readOptions(options) {
+  lanIp = 0;
+  lanPrefix = 0;
+  if (options === undefined || options === null) {
+    policy = policyFor(undefined);
+    flags = FLAG_URL_CHECK;
+    return;
+  }
+  if (typeof options !== 'object') throw new WxnetError('arg/type', `options must be an object, got ${typeName(options)}`);
+  policy = policyFor(options.domains);
+  const { urlCheck, wssPortCheck, lan } = options;
+  if (urlCheck !== undefined && typeof urlCheck !== 'boolean') {
+    throw new WxnetError('arg/type', `options.urlCheck must be a boolean, got ${typeName(urlCheck)}`);
+  }
+  if (wssPortCheck !== undefined && typeof wssPortCheck !== 'boolean') {
+    throw new WxnetError('arg/type', `options.wssPortCheck must be a boolean, got ${typeName(wssPortCheck)}`);
+  }
+  flags = (urlCheck === false ? 0 : FLAG_URL_CHECK) | (wssPortCheck === true ? FLAG_WSS_PORT_CHECK : 0);
+  if (lan !== undefined && lan !== null) {
+    readLan(lan);
+    flags |= FLAG_LAN;
+  }
+}
+
+function apiIndexOf(api) {
+  const index = typeof api === 'string' ? API_INDEX.get(api) : undefined;
+  if (index === undefined) {
+    const shown = typeof api === 'string' ? JSON.stringify(api) : typeName(api);
+    throw new WxnetError('arg/api', `api ${shown} must be one of request, uploadFile, downloadFile, connectSocket`);
+  }
+  return index;
+}
+
+function result(row, api, url, portPlusOne, host) {
+  const verdict = {
+    ok: row.ok,
+    reason: row.reason,
+    errMsg: row.withUrl ? api + row.head + url + row.tail : row.errMsg,
+  };
+  if (row.errno !== undefined) verdict.errno = row.errno;
+  if (host !== undefined) verdict.host = host;
+  if (portPlusOne !== 0) verdict.port = portPlusOne - 1;
+  return verdict;
+}
+
+function checkOne(apiIndex, api, url) {
+  const packed = policy.check(apiIndex, url, flags, lanIp, lanPrefix);
+  const low = packed % TWO_TO_32;
+  const high = (packed - low) / TWO_TO_32;
+  const code = high & 15;
+  let host;
+  if (code !== INVALID_URL) {
+    host = low !== 0 ? url.slice(low & 0xffff, (low & 0xffff) + (low >>> 16)) : core.takeCheckedHosts();
+  }
+  return result(table()[apiIndex][code], api, url, high >>> 4, host);
+}
+
+/** May `api` reach `url`? See rules.d.ts. */
+export function checkUrl(api, url, options) {
+  if (!isReady()) throw notReady();
+  const apiIndex = apiIndexOf(api);
+  if (typeof url !== 'string') throw new WxnetError('arg/type', `url must be a string, got ${typeName(url)}`);
+  readOptions(options);
+  return checkOne(apiIndex, api, url);
+}
+
+/** checkUrl for many URLs with one boundary crossing; verdicts in input order. */
+export function checkUrls(api, urls, options) {
+  if (!isReady()) throw notReady();
+  const apiIndex = apiIndexOf(api);
+  if (!Array.isArray(urls)) throw new WxnetError('arg/type', `urls must be an array of strings, got ${typeName(urls)}`);
+  for (let i = 0; i < urls.length; i++) {
+    if (typeof urls[i] !== 'string') throw new WxnetError('arg/type', `urls[${i}] must be a string, got ${typeName(urls[i])}`);
+  }
+  readOptions(options);
+  const count = urls.length;
+  const words = policy.checkBatch(apiIndex, urls.join(SEPARATOR), count, flags, lanIp, lanPrefix);
+  if (words.length !== count * 2) {
+    // A URL contained the separator: check one by one (still correct, just slower).
+    return urls.map((url) => checkOne(apiIndex, api, url));
+  }
+  const rows = table()[apiIndex];
+  const out = new Array(count);
+  let fetched;
+  let next = 0;
+  for (let i = 0; i < count; i++) {
+    const head = words[2 * i];
+    const span = words[2 * i + 1];
+    const code = head & 15;
+    const url = urls[i];
+    let host;
+    if (head & FETCH_HOST) {
+      fetched ??= core.takeCheckedHosts().split(SEPARATOR);
+      host = fetched[next++];
+    } else if (code !== INVALID_URL) {
+      host = url.slice(span & 0xffff, (span & 0xffff) + (span >>> 16));
+    }
+    out[i] = result(rows[code], api, url, (head >>> 4) & 0x1ffff, host);
+  }
+  return out;
+}
