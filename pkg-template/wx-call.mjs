@@ -213,6 +213,22 @@ export class Listeners {
   emit(value) { for (const listener of [...this.list]) invoke(listener, value); }
 }
 
+// The platform's profile with the timings a fetch can observe (the call, the queue, the
+// headers, the end); phases fetch hides (DNS, connect, TLS) carry the start time or 0.
+export function requestProfile(call, received, body) {
+  const t = call.timings;
+  const sent = body === undefined ? 0 : typeof body === 'string' ? new TextEncoder().encode(body).byteLength : body.byteLength ?? 0;
+  return {
+    redirectStart: 0, redirectEnd: 0, fetchStart: t.start, domainLookUpStart: t.start, domainLookUpEnd: t.start,
+    connectStart: t.start, connectEnd: t.start, SSLconnectionStart: 0, SSLconnectionEnd: 0,
+    requestStart: t.start, requestEnd: t.start, responseStart: t.headers ?? 0, responseEnd: performance.now(),
+    rtt: 0, estimate_nettype: 0, httpRttEstimate: 0, transportRttEstimate: 0, downstreamThroughputKbpsEstimate: 0,
+    throughputKbps: 0, peerIP: '', port: 0, socketReused: false, sendBytesCount: sent, receivedBytedCount: received, protocol: '',
+    invokeStart: t.created, queueStart: t.queued ?? t.start, queueEnd: t.start,
+    httpDNSDomainLookUpStart: 0, httpDNSDomainLookUpEnd: 0, usingHighPerformanceMode: false,
+  };
+}
+
 /** A failure an API's execute() raises on purpose, with a catalogue result. */
 export class CallFailure extends Error {
   constructor(result) {
@@ -245,31 +261,26 @@ function reportCallbackError(error) {
 }
 
 /**
- * Validates option fields the way the platform words it:
+ * Checks option fields' types; `spec` is `[name, type, required]` with the platform's
+ * type names. The first wrong field gives the failure, worded by the core's catalogue:
  * `parameter error: parameter.url should be String instead of Undefined;`.
- * `spec` is `[name, type, required]` with platform type names.
- * Returns the failure result, or undefined when every field is fine.
  */
 export function checkParameters(api, option, spec) {
-  let detail = '';
-  for (const [name, expected, required] of spec) {
-    const value = option[name];
+  for (const [parameter, expected, required] of spec) {
+    const value = option[parameter];
     if (value === undefined && !required) continue;
-    const actual = platformType(value);
-    if (actual !== expected) detail += `parameter.${name} should be ${expected} instead of ${actual};`;
+    if (!HAS_TYPE[expected](value)) return failure(api, 'parameter error', { parameter, expected, value });
   }
-  return detail === '' ? undefined : failure(api, 'parameter error', detail);
+  return undefined;
 }
 
-/** The type names the platform uses in parameter errors. */
-export function platformType(value) {
-  if (value === undefined) return 'Undefined';
-  if (value === null) return 'Null';
-  if (Array.isArray(value)) return 'Array';
-  if (value instanceof ArrayBuffer) return 'ArrayBuffer';
-  const type = typeof value;
-  return type === 'object' ? 'Object' : type.charAt(0).toUpperCase() + type.slice(1);
-}
+const HAS_TYPE = {
+  String: (value) => typeof value === 'string',
+  Number: (value) => typeof value === 'number',
+  Boolean: (value) => typeof value === 'boolean',
+  Array: (value) => Array.isArray(value),
+  Object: (value) => value !== null && typeof value === 'object' && !Array.isArray(value),
+};
 
 /** Normalises the option argument: a missing one is `{}` so the parameter check words it. */
 export function optionObject(option) {

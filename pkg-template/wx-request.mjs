@@ -1,6 +1,6 @@
 // wx.request (RULES.md §9): methods, default content-type, data serialisation,
 // the RequestTask, and the response through the core's decodeBody (§8).
-import { Call, Listeners, checkParameters, optionObject, outgoingHeaders, refuse, responseHeaders } from './wx-call.mjs';
+import { Call, Listeners, checkParameters, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
 import { decodeBody, failure } from './wx-rules.mjs';
 
 /** The methods the client accepts (RULES.md §9); anything else is `method is invalid`. */
@@ -52,7 +52,7 @@ async function send(context, call, option, method, task) {
     responseType: option.responseType ?? 'text',
   });
   call.timings.received = bytes.byteLength;
-  return { data: decoded.data, statusCode, header, cookies, profile: profile(call, bytes.byteLength, body) };
+  return { data: decoded.data, statusCode, header, cookies, profile: requestProfile(call, bytes.byteLength, body) };
 }
 
 /**
@@ -108,19 +108,6 @@ export async function readChunks(response, onChunk) {
   let offset = 0;
   for (const part of parts) { bytes.set(part, offset); offset += part.byteLength; }
   return bytes;
-}
-
-// The timings a fetch can observe; the rest of the platform's profile is 0.
-function profile(call, received, body) {
-  const t = call.timings;
-  const sent = body === undefined ? 0 : typeof body === 'string' ? new TextEncoder().encode(body).byteLength : body.byteLength;
-  return {
-    redirectStart: 0, redirectEnd: 0, fetchStart: t.start, domainLookUpStart: t.start, domainLookUpEnd: t.start,
-    connectStart: t.start, connectEnd: t.start, SSLconnectionStart: 0, SSLconnectionEnd: 0,
-    requestStart: t.start, requestEnd: t.start, responseStart: t.headers ?? 0, responseEnd: performance.now(),
-    rtt: 0, estimate_nettype: 0, httpRttEstimate: 0, transportRttEstimate: 0, downstreamThroughputKbpsEstimate: 0,
-    throughputKbps: 0, peerIP: '', port: 0, socketReused: false, sendBytesCount: sent, receivedBytedCount: received, protocol: '',
-  };
 }
 
 export class RequestTask {

@@ -4,7 +4,7 @@
 //
 // The rules are reached through the package's public API namespace (a circular
 // import that is safe because it is only read at call time), so the shim picks up
-// checkUrl/resolveTimeout/errMsgFor (issue 3) and decodeBody (issue 4) from the
+// checkUrl/resolveTimeout/errMsgFor (rules.mjs) and decodeBody (body.mjs) from the
 // same build, and a build without them fails loudly instead of guessing.
 import * as wxnet from './api.mjs';
 import { WxnetError } from './errors.mjs';
@@ -34,31 +34,23 @@ export function decodeBody(bytes, settings) {
 }
 
 /**
- * The callback result of a failed call: `{ errMsg, errno? }`.
- * `reason` is the catalogue key (`timeout`, `abort`, `interrupted`,
- * `exceed max task count`, `method is invalid`, `parameter error`, ...),
- * `detail` the text that follows it. This is the one place the shim builds an errMsg.
+ * The callback result of a failed call, `{ errMsg, errno? }`, from the core's errMsg
+ * catalogue: `reason` is a catalogue key or the platform's phrase (`timeout`, `abort`,
+ * `interrupted`, `exceed max task count`, `parameter error`, `network`, ...), `detail`
+ * what that reason takes (the transport's text, a `{ parameter, expected, value }`).
  */
 export function failure(api, reason, detail) {
-  const fn = wxnet.errMsgFor;
-  if (typeof fn === 'function') {
-    const result = fn(api, reason, detail);
-    return result.errno === undefined ? { errMsg: result.errMsg } : { errMsg: result.errMsg, errno: result.errno };
-  }
-  return temporaryCatalogue(api, reason, detail);
+  const result = coreFunction('errMsgFor', 'errMsg catalogue')(api, reason, detail);
+  return result.errno === undefined ? { errMsg: result.errMsg } : { errMsg: result.errMsg, errno: result.errno };
 }
 
-// Used only while the build has no errMsgFor (issue 3 not merged yet); see docs/wx.md.
-const TEMPORARY_ERRNO = { interrupted: 600003, 'exceed max task count': 600007, 'parameter error': 1001 };
-function temporaryCatalogue(api, reason, detail) {
-  const hasDetail = detail !== undefined && detail !== '';
-  const text = reason === 'network' ? detail : hasDetail ? `${reason}: ${detail}` : reason;
-  const result = { errMsg: `${api}:fail ${text}` };
-  if (TEMPORARY_ERRNO[reason] !== undefined) result.errno = TEMPORARY_ERRNO[reason];
-  return result;
-}
-
-/** `${api}:ok`. */
+const okMessages = new Map();
+/** `${api}:ok`, from the same catalogue (looked up once per API). */
 export function okMessage(api) {
-  return `${api}:ok`;
+  let message = okMessages.get(api);
+  if (message === undefined) {
+    message = coreFunction('errMsgFor', 'errMsg catalogue')(api, 'ok').errMsg;
+    okMessages.set(api, message);
+  }
+  return message;
 }

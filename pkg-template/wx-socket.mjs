@@ -133,7 +133,10 @@ export class SocketTask {
     clearTimeout(this.timer);
     this.opens = now();
     this.runtime.emit({ type: 'open', id: this.id, api: 'connectSocket', url: this.url, time: this.opens });
-    this.dispatch('open', { header: {}, profile: {} });
+    // A WebSocket exposes no handshake headers or phases: the open time is all we know.
+    const profile = { fetchStart: this.created, domainLookUpStart: this.created, domainLookUpEnd: this.created, connectStart: this.created,
+      connectEnd: this.opens, cost: this.opens - this.created, handshakeCost: 0, rtt: 0 };
+    this.dispatch('open', { header: {}, profile });
   }
 
   dispatch(kind, event) {
@@ -174,7 +177,7 @@ export class SocketTask {
     }
     const { data } = option;
     if (typeof data !== 'string' && !(data instanceof ArrayBuffer)) {
-      return deliver(option, false, failure(api, 'parameter error', `parameter.data should be String or ArrayBuffer instead of ${data === null ? 'Null' : data === undefined ? 'Undefined' : typeof data === 'object' ? 'Object' : (typeof data).replace(/^./, (c) => c.toUpperCase())};`));
+      return deliver(option, false, failure(api, 'parameter error', { parameter: 'data', expected: 'String or ArrayBuffer', value: data }));
     }
     try {
       this.socket.send(data);

@@ -1,6 +1,6 @@
 // wx.uploadFile and wx.downloadFile (RULES.md §9): multipart upload of a stored file,
 // download into the file store, and their tasks' progress events.
-import { Call, CallFailure, checkParameters, optionObject, outgoingHeaders, refuse, responseHeaders, Listeners } from './wx-call.mjs';
+import { Call, CallFailure, Listeners, checkParameters, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
 import { decodeBody, failure } from './wx-rules.mjs';
 import { extensionOf } from './wx-file-store.mjs';
 
@@ -92,7 +92,7 @@ async function upload(context, call, option, task) {
   task.headersReceived({ header, statusCode, cookies });
   const bytes = new Uint8Array(await response.arrayBuffer());
   const decoded = decodeBody(bytes, { contentType: response.headers.get('content-type') ?? undefined, dataType: 'text', responseType: 'text' });
-  return { data: decoded.data, statusCode, header, cookies };
+  return { data: decoded.data, statusCode, header, cookies, profile: requestProfile(call, bytes.byteLength, body) };
 }
 
 async function download(context, call, option, task) {
@@ -126,7 +126,7 @@ async function download(context, call, option, task) {
   let offset = 0;
   for (const part of parts) { bytes.set(part, offset); offset += part.byteLength; }
   const path = await context.fileStore.save(bytes, { filePath: option.filePath, extension: extensionOf(option.url) });
-  const result = { statusCode, header, dataLength: written };
+  const result = { statusCode, header, dataLength: written, profile: requestProfile(call, written, undefined) };
   if (option.filePath !== undefined) result.filePath = path;
   else result.tempFilePath = path;
   return result;

@@ -204,3 +204,12 @@ test('without any WebSocket class connectSocket throws a WxnetError that says to
     if (saved !== undefined) globalThis.WebSocket = saved;
   }
 });
+
+test('rule 7: send with data that is neither String nor ArrayBuffer is a parameter error', async () => {
+  const { wx } = createWx({ urlCheck: false });
+  const { task } = connect(wx, { url: server.origin });
+  await until((resolve) => task.onOpen(resolve));
+  const failed = await until((resolve) => task.send({ data: { a: 1 }, fail: resolve }));
+  assert.deepEqual(failed, { errMsg: 'sendSocketMessage:fail parameter error: parameter.data should be String or ArrayBuffer instead of Object;', errno: 1001 });
+  task.close();
+});

@@ -318,8 +318,10 @@ test('rule 7: parameter errors are worded as the platform words them (errno 1001
   assert.deepEqual(missing.fail, [{ errMsg: 'request:fail parameter error: parameter.url should be String instead of Undefined;', errno: 1001 }]);
   const number = await call(wx.request, { url: 42 });
   assert.equal(number.fail[0].errMsg, 'request:fail parameter error: parameter.url should be String instead of Number;');
-  const two = await call(wx.request, { url: null, header: 'x' });
-  assert.equal(two.fail[0].errMsg, 'request:fail parameter error: parameter.url should be String instead of Null;parameter.header should be Object instead of String;');
+  const header = await call(wx.request, { url: `${server.origin}/echo`, header: ['x'] });
+  assert.equal(header.fail[0].errMsg, 'request:fail parameter error: parameter.header should be Object instead of Array;');
+  const first = await call(wx.request, { url: null, header: 'x' });
+  assert.equal(first.fail[0].errMsg, 'request:fail parameter error: parameter.url should be String instead of Null;', 'the first wrong field is reported');
   assert.equal(server.stats.hits, hits);
   const task = wx.request();
   assert.equal(typeof task.abort, 'function', 'a task comes back even without options');

@@ -1,0 +1,44 @@
+// Compiled by tests/wx-types.test.mjs with tsc --noEmit: the shim's members must be
+// assignable to the platform's own types, and platform-typed code must call them.
+/// <reference types="miniprogram-api-typings" />
+import { createWx, type WxNetwork } from 'wxnet';
+
+const { wx, runtime } = createWx({ domains: { requestdomain: ['https://api.example.com'] }, overLimit: 'queue' });
+
+const request: WechatMiniprogram.Wx['request'] = wx.request;
+const uploadFile: WechatMiniprogram.Wx['uploadFile'] = wx.uploadFile;
+const downloadFile: WechatMiniprogram.Wx['downloadFile'] = wx.downloadFile;
+const connectSocket: WechatMiniprogram.Wx['connectSocket'] = wx.connectSocket;
+const onSocketOpen: WechatMiniprogram.Wx['onSocketOpen'] = wx.onSocketOpen;
+const onSocketMessage: WechatMiniprogram.Wx['onSocketMessage'] = wx.onSocketMessage;
+const onSocketError: WechatMiniprogram.Wx['onSocketError'] = wx.onSocketError;
+const onSocketClose: WechatMiniprogram.Wx['onSocketClose'] = wx.onSocketClose;
+const sendSocketMessage: WechatMiniprogram.Wx['sendSocketMessage'] = wx.sendSocketMessage;
+const closeSocket: WechatMiniprogram.Wx['closeSocket'] = wx.closeSocket;
+
+// Code written for the platform, with the platform's callback types.
+const options: WechatMiniprogram.RequestOption = {
+  url: 'https://api.example.com/x',
+  method: 'POST',
+  data: { a: 1 },
+  success: (result: WechatMiniprogram.RequestSuccessCallbackResult) => { void result.statusCode; },
+  fail: (error: WechatMiniprogram.RequestFailCallbackErr) => { void error.errMsg; },
+};
+const task: WechatMiniprogram.RequestTask = wx.request(options);
+task.onHeadersReceived((event) => { void event.statusCode; });
+const socket: WechatMiniprogram.SocketTask = wx.connectSocket({ url: 'wss://api.example.com/ws' });
+socket.onMessage((event) => { void event.data; });
+const closing: Promise<WechatMiniprogram.GeneralCallbackResult> = wx.closeSocket({ code: 1000 });
+const closingWithCallback: void = wx.closeSocket({ success: () => {} });
+
+// The shim's own types.
+const shim: WxNetwork = wx;
+const live: number = runtime.inFlight().request;
+const stop: () => void = runtime.onEvent((event) => { if (event.type === 'end') void event.errMsg; });
+
+// @ts-expect-error: the tasks are not Promises
+void wx.request({ url: 'https://api.example.com/' }).then;
+// @ts-expect-error: overLimit takes 'fail' or 'queue'
+createWx({ overLimit: 'drop' });
+
+export { request, uploadFile, downloadFile, connectSocket, onSocketOpen, onSocketMessage, onSocketError, onSocketClose, sendSocketMessage, closeSocket, task, socket, closing, closingWithCallback, shim, live, stop };
