@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './body.js';
 export * from './referer.js';
 export * from './rules.js';
+export * from './wx.js';
 
 /**
  * Loads the WebAssembly module. In Node it is already loaded and this resolves at
