@@ -42,3 +42,24 @@ test('npm start runs the CLI over the bundled example Referers', () => {
   assert.match(output, /has upper-case hex digits; AppIDs are lower case \[referer\/appid\]/);
   assert.match(output, /\[referer\/host\]/);
 });
+
+test('www: the URL tool lints the domain JSON and gives the errMsg the phone would give', async () => {
+  const { page, errors } = await openTool();
+  const lint = await page.textContent('#domains-output');
+  assert.match(lint, /\/requestdomain\/2 .*\[wxnet\/domain-scheme\]/);
+  assert.match(lint, /\[wxnet\/domain-forbidden\]/);
+  assert.equal(await page.getAttribute('#domains-output', 'class'), 'error');
+  // rule 1: a port written out (even the default 443) fails against an entry without one.
+  assert.match(await page.textContent('#check-output'), /refused \(port\)[\s\S]*errMsg: request:fail url not in domain list\nerrno: 600002/);
+  await page.fill('#check-url', 'https://api.example.com/v1/user');
+  assert.match(await page.textContent('#check-output'), /allowed \(listed\)[\s\S]*errMsg: request:ok/);
+  // rule 2: a LAN peer is allowed over plain http once the phone's IP is known.
+  await page.fill('#check-url', 'http://192.168.1.20:8080/');
+  assert.match(await page.textContent('#check-output'), /refused/);
+  await page.fill('#check-lan', '192.168.1.10/24');
+  assert.match(await page.textContent('#check-output'), /allowed \(lan\)/);
+  await page.fill('#domains-input', '{ "requestdomain": [');
+  assert.match(await page.textContent('#domains-output'), /not valid JSON[\s\S]*\[www\/json\]/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,14 +1,18 @@
 // The in-browser tool: every check calls the wasm core through the npm package's
 // browser entry, exactly as a previewer would.
-import { init, parseReferer, buildReferer, WxnetError } from 'wxnet';
+import { init, parseReferer, buildReferer, lintDomains, checkUrl, WxnetError } from 'wxnet';
 
 const $ = (id) => document.getElementById(id);
 
-/** Shows `compute()`'s result, or the WxnetError's message and code. */
+/**
+ * Shows `compute()`'s result — a text, or `[text, good]` when the text reports a
+ * problem — or the WxnetError's message and code.
+ */
 function show(output, compute) {
   try {
-    output.textContent = compute();
-    output.className = 'ok';
+    const [text, good = true] = [].concat(compute());
+    output.textContent = text;
+    output.className = good ? 'ok' : 'error';
   } catch (error) {
     if (!(error instanceof WxnetError)) throw error;
     output.textContent = `${error.message}\n[${error.code}]`;
@@ -31,7 +35,43 @@ function refreshBuild() {
   });
 }
 
+/** The domains JSON as typed, or a WxnetError naming where it does not parse. */
+function readDomains() {
+  try {
+    return JSON.parse($('domains-input').value);
+  } catch (error) {
+    throw new WxnetError('www/json', `the server domains are not valid JSON: ${error.message}`);
+  }
+}
+
+function refreshDomains() {
+  show($('domains-output'), () => {
+    const diagnostics = lintDomains(readDomains());
+    if (diagnostics.length === 0) return 'no problems: the console would accept every entry';
+    const text = diagnostics.map((d) => `${d.severity.padEnd(7)} ${d.pointer ?? ''}  ${d.message}  [${d.code}]`).join('\n');
+    return [text, !diagnostics.some((d) => d.severity === 'error')];
+  });
+  refreshCheck();
+}
+
+function refreshCheck() {
+  show($('check-output'), () => {
+    const lanIp = $('check-lan').value.trim();
+    const verdict = checkUrl($('check-api').value, $('check-url').value, {
+      domains: readDomains(),
+      urlCheck: $('check-urlcheck').checked,
+      lan: lanIp ? { ip: lanIp } : undefined,
+    });
+    const where = verdict.host ? `host ${verdict.host}${verdict.port ? `, port ${verdict.port} as written` : ''}\n` : '';
+    const text = `${verdict.ok ? 'allowed' : 'refused'} (${verdict.reason})\n${where}errMsg: ${verdict.errMsg}${verdict.errno ? `\nerrno: ${verdict.errno}` : ''}`;
+    return [text, verdict.ok];
+  });
+}
+
 await init();
+$('domains-input').addEventListener('input', refreshDomains);
+for (const id of ['check-api', 'check-lan', 'check-urlcheck', 'check-url']) $(id).addEventListener('input', refreshCheck);
+refreshDomains();
 for (const id of ['referer-input']) $(id).addEventListener('input', refreshReferer);
 for (const id of ['build-appid', 'build-version']) $(id).addEventListener('input', refreshBuild);
 refreshReferer();
