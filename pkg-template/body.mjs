@@ -64,10 +64,29 @@ function decodeText(view, contentType) {
         return { text, encoding: native.name, bomStripped: bomLength > 0, lossy: false };
       }
     }
-    return core.decodeBodyText(view, contentType);
+    return decodeInCore(view, contentType);
   } catch (error) {
     throw toWxnetError(error);
   }
+}
+
+let memory;
+// The core leaves UTF-16 units in wasm memory; a JS string is made from them
+// with a copy (Node: Buffer's UTF-16 slice; elsewhere TextDecoder('utf-16le')).
+function decodeInCore(view, contentType) {
+  const { ptr, length, ...meta } = core.decodeBodyUtf16(view, contentType);
+  memory ??= core.bodyMemory();
+  meta.text = unitsToString(memory.buffer, ptr, length);
+  return meta;
+}
+
+const NodeBuffer = globalThis.Buffer;
+let utf16Decoder;
+function unitsToString(buffer, ptr, length) {
+  if (length === 0) return '';
+  if (typeof NodeBuffer?.from === 'function') return NodeBuffer.from(buffer, ptr, length * 2).toString('utf16le');
+  utf16Decoder ??= new TextDecoder('utf-16le', { ignoreBOM: true });
+  return utf16Decoder.decode(new Uint16Array(buffer, ptr, length));
 }
 
 function asBytes(bytes) {

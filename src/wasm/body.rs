@@ -5,15 +5,28 @@
 //!   one number out saying which native `TextDecoder` can decode the body and how
 //!   many BOM bytes to skip (steps 1–2 of the decision; "UTF-8 if valid" when
 //!   neither applies).
-//! - `decodeBodyText` is the full path: the whole body in, `{ text, encoding,
-//!   bomStripped, lossy, errno? }` out. The JS glue calls it for legacy encodings
-//!   and whenever the native decoder met a malformed sequence (detection, lossy
-//!   reporting).
+//! - `decodeBodyUtf16` is the full path: the whole body in, UTF-16 code units
+//!   left in wasm memory (`{ ptr, length }` into `bodyMemory()`) plus `{ encoding,
+//!   bomStripped, lossy, errno? }`. The JS glue calls it for legacy encodings and
+//!   whenever the native decoder met a malformed sequence (detection, lossy
+//!   reporting), and makes the string from the units: a copy, where returning a
+//!   Rust `String` would transcode UTF-8 to UTF-16 once more in JS.
+//! - `decodeBodyText` is the same with the text as a string: simpler, slower,
+//!   kept as an independent path that the fuzz test compares the glue against.
 
 use super::to_js;
 use crate::body::{self, Decision, NATIVE_DECODER_ENCODINGS};
 use crate::error::Error;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The units of the last `decodeBodyUtf16`, valid until the next call.
+    static UTF16_OUTPUT: RefCell<Vec<u16>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Above this many units, a buffer twice as large as needed is given back.
+const KEEP_OUTPUT_UNITS: usize = 1 << 20;
 
 /// `plan & 3` is the number of BOM bytes to skip; `plan >> 2` is 1 + the index in
 /// `bodyNativeEncodings()` of the native decoder to try, or 0 when only
@@ -39,22 +52,51 @@ pub fn body_native_encodings() -> Vec<String> {
     NATIVE_DECODER_ENCODINGS.iter().map(|e| e.name().to_string()).collect()
 }
 
+/// Decides and decodes the whole body into UTF-16 units kept in wasm memory.
+#[wasm_bindgen(js_name = decodeBodyUtf16)]
+pub fn decode_body_utf16(bytes: &[u8], content_type: Option<String>) -> Result<JsValue, JsValue> {
+    UTF16_OUTPUT.with(|output| {
+        let mut units = output.try_borrow_mut().map_err(|_| to_js(Error::new("internal/reentry", "decodeBodyUtf16 re-entered")))?;
+        if units.capacity() > KEEP_OUTPUT_UNITS && units.capacity() > 2 * bytes.len() {
+            *units = Vec::new(); // don't pin a big buffer after one large body
+        }
+        let meta = body::decode_utf16_into(bytes, content_type.as_deref(), &mut units);
+        let object = js_sys::Object::new();
+        set(&object, "ptr", (units.as_ptr() as usize as u32).into())?;
+        set(&object, "length", (units.len() as u32).into())?;
+        set(&object, "encoding", meta.encoding.name().into())?;
+        set(&object, "bomStripped", meta.bom_stripped.into())?;
+        set(&object, "lossy", meta.lossy.into())?;
+        if meta.lossy {
+            set(&object, "errno", body::ERRNO_NOT_CONVERTIBLE.into())?;
+        }
+        Ok(object.into())
+    })
+}
+
+/// The wasm memory that `decodeBodyUtf16`'s `ptr` points into.
+#[wasm_bindgen(js_name = bodyMemory)]
+pub fn body_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+fn set(object: &js_sys::Object, key: &str, value: JsValue) -> Result<(), JsValue> {
+    js_sys::Reflect::set(object, &key.into(), &value)
+        .map(|_| ())
+        .map_err(|_| to_js(Error::new("internal/result", format!("could not set {key} on the result"))))
+}
+
 /// Decides and decodes the whole body in the core.
 #[wasm_bindgen(js_name = decodeBodyText)]
 pub fn decode_body_text(bytes: &[u8], content_type: Option<String>) -> Result<JsValue, JsValue> {
     let decoded = body::decode(bytes, content_type.as_deref());
     let object = js_sys::Object::new();
-    let set = |key: &str, value: JsValue| {
-        js_sys::Reflect::set(&object, &key.into(), &value)
-            .map(|_| ())
-            .map_err(|_| to_js(Error::new("internal/result", format!("could not set {key} on the result"))))
-    };
-    set("text", JsValue::from_str(&decoded.text))?;
-    set("encoding", decoded.encoding.name().into())?;
-    set("bomStripped", decoded.bom_stripped.into())?;
-    set("lossy", decoded.lossy.into())?;
+    set(&object, "text", JsValue::from_str(&decoded.text))?;
+    set(&object, "encoding", decoded.encoding.name().into())?;
+    set(&object, "bomStripped", decoded.bom_stripped.into())?;
+    set(&object, "lossy", decoded.lossy.into())?;
     if decoded.lossy {
-        set("errno", body::ERRNO_NOT_CONVERTIBLE.into())?;
+        set(&object, "errno", body::ERRNO_NOT_CONVERTIBLE.into())?;
     }
     Ok(object.into())
 }
