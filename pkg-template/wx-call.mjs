@@ -3,7 +3,7 @@
 // (check, admission, timeout, abort, exactly-once callbacks that never run
 // synchronously). Internal: the public entry is createWx() in wx.mjs.
 import { WxnetError } from './errors.mjs';
-import { checkUrl, failure, okMessage, resolveTimeout } from './wx-rules.mjs';
+import { failure, okMessage } from './wx-rules.mjs';
 
 /** The client's concurrency limits per API (RULES.md §6); `options.limits` overrides them. */
 export const DEFAULT_LIMITS = Object.freeze({ request: 10, uploadFile: 10, downloadFile: 10, connectSocket: 5 });
@@ -40,6 +40,11 @@ export class Runtime {
       },
       fileStore: this.context.fileStore,
     };
+  }
+
+  /** Emits the event `make()` builds, building it only when someone listens. */
+  log(make) {
+    if (this.listeners.size > 0) this.emit(make());
   }
 
   emit(event) {
@@ -130,8 +135,8 @@ export class Call {
 
   /** Checks the URL, then admits the call. Always returns synchronously; callbacks come later. */
   start() {
-    const verdict = checkUrl(this.api, this.url, this.context.checks);
-    this.runtime.emit({ type: 'start', id: this.id, api: this.api, url: this.url, method: this.method, verdict: { ok: verdict.ok, reason: verdict.reason }, time: this.timings.created });
+    const verdict = this.context.rules.checkUrl(this.api, this.url);
+    this.runtime.log(() => ({ type: 'start', id: this.id, api: this.api, url: this.url, method: this.method, verdict: { ok: verdict.ok, reason: verdict.reason }, time: this.timings.created }));
     if (!verdict.ok) return this.fail(verdict.errno === undefined ? { errMsg: verdict.errMsg } : { errMsg: verdict.errMsg, errno: verdict.errno });
     this.runtime.admit(this);
     return undefined;
@@ -139,13 +144,12 @@ export class Call {
 
   queued() {
     this.timings.queued = now();
-    this.runtime.emit({ type: 'queued', id: this.id, api: this.api, url: this.url, time: this.timings.queued });
+    this.runtime.log(() => ({ type: 'queued', id: this.id, api: this.api, url: this.url, time: this.timings.queued }));
   }
 
   begin() {
     this.timings.start = now();
-    const { timeout } = resolveTimeout(this.api, this.option.timeout, this.context.app);
-    this.timer = setTimeout(() => this.stop('timeout'), timeout);
+    this.timer = setTimeout(() => this.stop('timeout'), this.context.rules.timeout(this.api, this.option.timeout));
     let pending;
     try {
       pending = Promise.resolve(this.execute(this));
@@ -159,7 +163,7 @@ export class Call {
   headersArrived(statusCode) {
     this.statusCode = statusCode;
     this.timings.headers = now();
-    this.runtime.emit({ type: 'headers', id: this.id, api: this.api, url: this.url, statusCode, time: this.timings.headers });
+    this.runtime.log(() => ({ type: 'headers', id: this.id, api: this.api, url: this.url, statusCode, time: this.timings.headers }));
   }
 
   /** abort(), timeout and background end a call the same way: fail now, cancel the transport. */
@@ -176,11 +180,14 @@ export class Call {
 
   transportFailure(error) {
     if (error instanceof CallFailure) return error.result;
-    return failure(this.api, 'network', describeTransportError(error));
+    const detail = describeTransportError(error);
+    return failure(this.api, CERTIFICATE_ERROR.test(detail) ? 'certificate' : 'network', detail);
   }
 
   succeed(result) {
-    this.settle(true, { ...result, errMsg: okMessage(this.api) });
+    if (this.settled) return;
+    result.errMsg = okMessage(this.api); // execute() built the object for this call alone
+    this.settle(true, result);
   }
 
   fail(result) {
@@ -193,11 +200,11 @@ export class Call {
     clearTimeout(this.timer);
     this.timings.end = now();
     this.runtime.release(this);
-    this.runtime.emit({
+    this.runtime.log(() => ({
       type: 'end', id: this.id, api: this.api, url: this.url, method: this.method, ok,
       statusCode: ok ? result.statusCode : this.statusCode, errMsg: result.errMsg, errno: result.errno,
       timings: { ...this.timings }, duration: this.timings.end - this.timings.created,
-    });
+    }));
     deliver(this.option, ok, result);
   }
 }
@@ -210,7 +217,10 @@ export class Listeners {
     if (listener === undefined) this.list = [];
     else this.list = this.list.filter((candidate) => candidate !== listener);
   }
-  emit(value) { for (const listener of [...this.list]) invoke(listener, value); }
+  emit(value) {
+    if (this.list.length === 0) return;
+    for (const listener of [...this.list]) invoke(listener, value);
+  }
 }
 
 // The platform's profile with the timings a fetch can observe (the call, the queue, the
@@ -321,6 +331,9 @@ export function responseHeaders(headers) {
   if (cookies.length > 0) header['set-cookie'] = cookies.join(', ');
   return { header, cookies };
 }
+
+// Node's TLS error codes for a certificate the client refuses (browsers' fetch does not say why).
+const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 
 // The transport's own words for a failure without a response (`ECONNRESET`, `Failed to fetch`).
 function describeTransportError(error) {

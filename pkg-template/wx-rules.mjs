@@ -28,6 +28,42 @@ export function resolveTimeout(api, callTimeout, app) {
   return coreFunction('resolveTimeout', 'rules engine')(api, callTimeout, app ?? undefined, { clamp: true });
 }
 
+const CACHE_LIMIT = 1024;
+/**
+ * The rules for one createWx(): checkUrl and resolveTimeout are pure functions of
+ * their arguments and the (fixed) options, so their answers are remembered per URL
+ * and per timeout value; a previewer calls the same few endpoints over and over.
+ * Like the core's own domain cache, options are read once, at createWx().
+ */
+export function rulesFor(checks, app) {
+  const verdicts = new Map();
+  const timeouts = new Map();
+  return {
+    checkUrl(api, url) {
+      if (typeof url !== 'string') return checkUrl(api, url, checks);
+      const key = `${api} ${url}`;
+      let verdict = verdicts.get(key);
+      if (verdict === undefined) {
+        verdict = checkUrl(api, url, checks);
+        if (verdicts.size >= CACHE_LIMIT) verdicts.clear();
+        verdicts.set(key, verdict);
+      }
+      return verdict;
+    },
+    timeout(api, callTimeout) {
+      if (callTimeout !== undefined && typeof callTimeout !== 'number') return resolveTimeout(api, callTimeout, app).timeout;
+      const key = `${api} ${callTimeout}`;
+      let timeout = timeouts.get(key);
+      if (timeout === undefined) {
+        timeout = resolveTimeout(api, callTimeout, app).timeout;
+        if (timeouts.size >= CACHE_LIMIT) timeouts.clear();
+        timeouts.set(key, timeout);
+      }
+      return timeout;
+    },
+  };
+}
+
 /** `decodeBody(bytes, { contentType, dataType, responseType })` from the core (RULES.md §8). */
 export function decodeBody(bytes, settings) {
   return coreFunction('decodeBody', 'response body decoder')(bytes, settings);

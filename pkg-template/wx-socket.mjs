@@ -3,7 +3,7 @@
 // when installed, which also carries the Referer header).
 import { WxnetError } from './errors.mjs';
 import { checkParameters, deliver, now, optionObject, outgoingHeaders, Listeners, refuse } from './wx-call.mjs';
-import { checkUrl, failure, okMessage, resolveTimeout } from './wx-rules.mjs';
+import { failure, okMessage } from './wx-rules.mjs';
 
 const PARAMETERS = [['url', 'String', true], ['header', 'Object'], ['protocols', 'Array'], ['timeout', 'Number']];
 /** RFC 6455 §5.5: a close frame's payload is at most 125 bytes, 2 of them the code. */
@@ -90,7 +90,7 @@ export class SocketTask {
     this.id = runtime.nextId++;
     this.url = option.url;
     this.created = now();
-    const verdict = checkUrl('connectSocket', option.url, this.context.checks);
+    const verdict = this.context.rules.checkUrl('connectSocket', option.url);
     runtime.emit({ type: 'start', id: this.id, api: 'connectSocket', url: option.url, verdict: { ok: verdict.ok, reason: verdict.reason }, time: this.created });
     if (!verdict.ok) return this.refuse(option, verdict.errno === undefined ? { errMsg: verdict.errMsg } : { errMsg: verdict.errMsg, errno: verdict.errno });
     if (runtime.hidden) return this.refuse(option, failure('connectSocket', 'interrupted'));
@@ -117,8 +117,7 @@ export class SocketTask {
     this.socket.onmessage = (event) => this.dispatch('message', { data: event.data });
     this.socket.onerror = (event) => this.dispatch('error', { errMsg: failure('connectSocket', 'network', event?.message ?? 'WebSocket error').errMsg });
     this.socket.onclose = (event) => this.closed(event.code, event.reason);
-    const { timeout } = resolveTimeout('connectSocket', option.timeout, this.context.app);
-    this.timer = setTimeout(() => this.endByShim('timeout'), timeout);
+    this.timer = setTimeout(() => this.endByShim('timeout'), this.context.rules.timeout('connectSocket', option.timeout));
     return deliver(option, true, { errMsg: okMessage('connectSocket') });
   }
 

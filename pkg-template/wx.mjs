@@ -8,6 +8,7 @@ import { WxnetError } from './errors.mjs';
 import { buildReferer } from './referer.mjs';
 import { APIS, DEFAULT_LIMITS, Runtime } from './wx-call.mjs';
 import { createMemoryFileStore } from './wx-file-store.mjs';
+import { rulesFor } from './wx-rules.mjs';
 import { createRequest } from './wx-request.mjs';
 import { createDownloadFile, createUploadFile } from './wx-transfer.mjs';
 import { createSocketApi } from './wx-socket.mjs';
@@ -44,9 +45,9 @@ export function createWx(options = {}, platformDefaults = {}) {
   if (options.refererHeader !== undefined && (typeof options.refererHeader !== 'string' || options.refererHeader === '')) {
     throw new WxnetError('wx/options', 'createWx: options.refererHeader must be a non-empty header name');
   }
+  const checks = { domains: options.domains, urlCheck: options.urlCheck ?? true, lan: options.lan, wssPortCheck: options.wssPortCheck };
   const context = {
-    checks: { domains: options.domains, urlCheck: options.urlCheck ?? true, lan: options.lan, wssPortCheck: options.wssPortCheck },
-    app: options.app,
+    rules: rulesFor(checks, options.app),
     referer: buildReferer(options.appid ?? 'touristappid', options.version ?? 'devtools'),
     refererHeader: options.refererHeader,
     fetch: options.fetch ?? platformDefaults.fetch ?? ((...args) => globalThis.fetch(...args)),
