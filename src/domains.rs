@@ -274,10 +274,35 @@ struct Ports {
     explicit: Vec<u16>,
 }
 
+/// FNV-1a: host names are short, and SipHash costs more than the rest of a lookup.
+/// The keys are the user's own configuration, so hash flooding is not a concern.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type HostTable = HashMap<String, Ports, std::hash::BuildHasherDefault<Fnv>>;
+
 /// The domain lists compiled for lookups: per list, host → listed ports.
 #[derive(Debug, Clone, Default)]
 pub struct Policy {
-    lists: [HashMap<String, Ports>; 6],
+    lists: [HostTable; 6],
 }
 
 impl Policy {
@@ -316,7 +341,7 @@ impl Policy {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lists.iter().all(HashMap::is_empty)
+        self.lists.iter().all(HostTable::is_empty)
     }
 }
 

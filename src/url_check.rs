@@ -19,6 +19,7 @@
 //! `http://localhost` is `localhost`, not `insecure`. A single trailing dot of the
 //! host is ignored for every test (`a.com.` is `a.com`).
 
+mod simple;
 pub mod written;
 
 pub use crate::api::Api;
@@ -26,6 +27,7 @@ use crate::domains::{is_local_ip, is_localhost_name, Listing, Policy, FORBIDDEN_
 use crate::errmsg::{self, Failure, Message};
 use crate::error::{quote, Error};
 use ipnet::Ipv4Net;
+use std::borrow::Cow;
 use std::net::Ipv4Addr;
 use std::ops::Range;
 use url::{Host, Url};
@@ -180,29 +182,45 @@ pub struct Options<'a> {
 
 /// The outcome of [`check`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verdict {
+pub struct Verdict<'a> {
     pub reason: Reason,
     /// The host as WHATWG serialises it (`URL.hostname`): ASCII, lower case, IPv6 in
     /// brackets, trailing dot kept. `None` for `invalid-url`.
-    pub host: Option<String>,
+    pub host: Option<Cow<'a, str>>,
     /// Where `host` appears verbatim in the input, when it does.
     pub host_span: Option<Range<usize>>,
     /// The port as written in the URL (`None` when none was written).
     pub port: Option<u16>,
 }
 
-impl Verdict {
-    fn invalid() -> Verdict {
+impl Verdict<'_> {
+    fn invalid() -> Verdict<'static> {
         Verdict { reason: Reason::InvalidUrl, host: None, host_span: None, port: None }
     }
 }
 
 /// Decides whether `api` may reach `input`. See the module docs for the order.
-pub fn check(api: Api, input: &str, options: &Options) -> Verdict {
+pub fn check<'a>(api: Api, input: &'a str, options: &Options) -> Verdict<'a> {
+    let (secure, plain) = api.schemes();
+    if let Some(simple) = simple::parse(input) {
+        if simple.scheme != secure && simple.scheme != plain {
+            return Verdict::invalid();
+        }
+        let written_host = &input[simple.host.clone()];
+        let (host, host_span) = match simple.host_is_lower {
+            true => (Cow::Borrowed(written_host), Some(simple.host)),
+            false => (Cow::Owned(written_host.to_ascii_lowercase()), None),
+        };
+        let parsed_host = match simple.ipv4 {
+            Some(ip) => Host::Ipv4(ip),
+            None => Host::Domain(&*host),
+        };
+        let reason = decide(api, simple.scheme == secure, parsed_host, simple.port, options);
+        return Verdict { reason, host: Some(host), host_span, port: simple.port };
+    }
     let Ok(url) = Url::parse(input) else {
         return Verdict::invalid();
     };
-    let (secure, plain) = api.schemes();
     let scheme = url.scheme();
     if scheme != secure && scheme != plain {
         return Verdict::invalid();
@@ -220,11 +238,11 @@ pub fn check(api: Api, input: &str, options: &Options) -> Verdict {
     let host_span = written
         .map(|w| w.host)
         .filter(|span| input.as_bytes().get(span.clone()) == Some(host_text.as_bytes()));
-    let reason = decide(api, &url, host, port, options);
-    Verdict { reason, host: Some(host_text.to_string()), host_span, port }
+    let reason = decide(api, scheme == secure, host, port, options);
+    Verdict { reason, host: Some(Cow::Owned(host_text.to_string())), host_span, port }
 }
 
-fn decide(api: Api, url: &Url, host: Host<&str>, port: Option<u16>, options: &Options) -> Reason {
+fn decide(api: Api, secure: bool, host: Host<&str>, port: Option<u16>, options: &Options) -> Reason {
     if !options.url_check {
         return Reason::Unchecked;
     }
@@ -250,7 +268,7 @@ fn decide(api: Api, url: &Url, host: Host<&str>, port: Option<u16>, options: &Op
     if name == FORBIDDEN_HOST {
         return Reason::ForbiddenHost;
     }
-    if url.scheme() != api.schemes().0 {
+    if !secure {
         return Reason::Insecure;
     }
     let check_port = api != Api::ConnectSocket || options.wss_port_check;

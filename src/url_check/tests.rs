@@ -259,6 +259,8 @@ fn verdict_reports_host_as_whatwg_and_port_as_written() {
     let o = opts(&p);
     let v = check(Api::Request, "https://u@A.com:443/x", &o);
     assert_eq!((v.host.as_deref(), v.port), (Some("a.com"), Some(443)));
+    let v = check(Api::Request, "https://A.com:443/x", &o);
+    assert_eq!((v.host.as_deref(), v.port, v.host_span.clone()), (Some("a.com"), Some(443), None), "fast path, upper case");
     assert_eq!(v.host_span, None, "the raw host is upper case, so no verbatim span");
     let raw = "https://a.com:8080/";
     let v = check(Api::Request, raw, &o);
