@@ -3,6 +3,7 @@
 // `wxnet help`, and a run(args) that prints and returns the exit code.
 import { readFileSync } from 'node:fs';
 import * as wxnet from './node.mjs';
+import { jsonErrorPosition } from './json-position.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -19,7 +20,50 @@ function parseArgs(args, valueFlags = []) {
   return { flags, positional };
 }
 
+/** Reads a JSON file; a syntax error names the file, line and column. */
+function readJsonFile(path) {
+  let text;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new wxnet.WxnetError('cli/file', `cannot read ${path}: ${error.code ?? error.message}`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    const { line, column } = jsonErrorPosition(text.replace(/^\uFEFF/, '')) ?? { line: 1, column: 1 };
+    const found = text.split('\n')[line - 1]?.[column - 1];
+    const what = found === undefined ? 'unexpected end of the file' : `unexpected ${JSON.stringify(found)}`;
+    throw new wxnet.WxnetError('cli/json', `${path}:${line}:${column}: not valid JSON: ${what}`);
+  }
+}
+
 const COMMANDS = {
+  check: {
+    usage: 'wxnet check <url>... --domains <domains.json> [--api request|uploadFile|downloadFile|connectSocket]\n' +
+      '       [--lan <ip[/prefix]>] [--no-url-check] [--wss-port-check] [--json]',
+    summary: 'would the phone let these calls through? (domain lists, LAN rule, urlCheck)',
+    run(args) {
+      const { flags, positional } = parseArgs(args, ['domains', 'api', 'lan']);
+      if (positional.length === 0) throw new wxnet.WxnetError('cli/usage', `usage: ${this.usage}`);
+      const options = {
+        domains: flags.domains === undefined ? {} : readJsonFile(flags.domains),
+        urlCheck: !flags['no-url-check'],
+        lan: flags.lan === undefined ? undefined : { ip: String(flags.lan) },
+        wssPortCheck: Boolean(flags['wss-port-check']),
+      };
+      const verdicts = wxnet.checkUrls(String(flags.api ?? 'request'), positional, options);
+      if (flags.json) {
+        console.log(JSON.stringify(verdicts.map((verdict, i) => ({ url: positional[i], ...verdict })), null, 2));
+      } else {
+        verdicts.forEach((v, i) => {
+          console.log(`${v.ok ? 'ok   ' : 'fail '} ${positional[i]}\n      ${v.reason}: ${v.errMsg}${v.errno ? ` (errno ${v.errno})` : ''}`);
+        });
+      }
+      return verdicts.every((v) => v.ok) ? 0 : 1;
+    },
+  },
+
   referer: {
     usage: 'wxnet referer <referer>... [--json]\n       wxnet referer --appid <appid> --version <0|devtools|n>',
     summary: 'parse Referer headers, or build the one a mini program sends',

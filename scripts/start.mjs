@@ -1,5 +1,5 @@
 // `npm start`: the main job on the bundled example — the wxnet CLI over
-// examples/referers.txt — then serves the in-browser tool (www/) on 127.0.0.1.
+// examples/referers.txt and examples/domains.json — then serves the in-browser tool (www/) on 127.0.0.1.
 // `--no-serve` stops after the CLI run (used by the tests).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -9,12 +9,14 @@ import { serveStatic } from '../tests/helpers/browser.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = (args) => {
   console.log(`\n$ wxnet ${args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}`);
-  spawnSync(process.execPath, [`${root}/pkg/cli.mjs`, ...args], { stdio: 'inherit' });
+  spawnSync(process.execPath, [`${root}/pkg/cli.mjs`, ...args], { stdio: 'inherit', cwd: root });
 };
 
 const referers = readFileSync(`${root}/examples/referers.txt`, 'utf8').split('\n').filter(Boolean);
 cli(['referer', ...referers]);
 cli(['referer', '--appid', 'wx0123456789abcdef', '--version', '12']);
+cli(['check', '--domains', 'examples/domains.json', 'https://api.example.com/v1/user', 'https://api.example.com:443/v1/user',
+  'https://api.example.com@evil.example/', 'http://192.168.1.20:8080/', '--lan', '192.168.1.10/24']);
 
 if (!process.argv.includes('--no-serve')) {
   const port = Number(process.env.PORT ?? 5173);

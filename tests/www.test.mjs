@@ -63,3 +63,9 @@ test('www: the URL tool lints the domain JSON and gives the errMsg the phone wou
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('npm start runs wxnet check over the bundled example domains', () => {
+  const output = execFileSync(process.execPath, ['scripts/start.mjs', '--no-serve'], { cwd: repoRoot }).toString();
+  assert.match(output, /fail {2}https:\/\/api\.example\.com:443\/v1\/user\n {6}port: request:fail url not in domain list \(errno 600002\)/);
+  assert.match(output, /ok {4}http:\/\/192\.168\.1\.20:8080\/\n {6}lan: request:ok/);
+});

@@ -1,0 +1,93 @@
+// The wxnet command line as a user runs it: output, exit codes, and errors that name
+// the file, line and column.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './helpers/browser.mjs';
+
+const wxnet = (...args) => {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'pkg/cli.mjs'), ...args], { cwd: repoRoot, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const domains = join(repoRoot, 'examples/domains.json');
+
+test('wxnet help lists the commands; an unknown command exits 2', () => {
+  const help = wxnet('help');
+  assert.equal(help.code, 0);
+  assert.match(help.out, /referer/);
+  assert.match(help.out, /check/);
+  const unknown = wxnet('frobnicate');
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /unknown command "frobnicate"/);
+});
+
+test('rule 5: wxnet referer exits 0 when all parse, 1 otherwise, and --json gives codes', () => {
+  assert.equal(wxnet('referer', 'https://servicewechat.com/touristappid/0/page-frame.html').code, 0);
+  const bad = wxnet('referer', 'https://servicewechat.com/wx0123456789abcdef/01/page-frame.html', '--json');
+  assert.equal(bad.code, 1);
+  assert.equal(JSON.parse(bad.out)[0].error.code, 'referer/version');
+  assert.equal(wxnet('referer', '--appid', 'wx0123456789abcdef', '--version', '7').out.trim(),
+    'https://servicewechat.com/wx0123456789abcdef/7/page-frame.html');
+  const usage = wxnet('referer', '--appid', 'wxnope', '--version', '7');
+  assert.equal(usage.code, 2);
+  assert.match(usage.err, /\[referer\/appid\]/);
+});
+
+test('rule 1: wxnet check gives the verdict and errMsg per URL, exit 1 when one is refused', () => {
+  const ok = wxnet('check', '--domains', domains, 'https://api.example.com/v1', 'https://api.example.com:8443/x');
+  assert.equal(ok.code, 0, ok.err);
+  assert.match(ok.out, /listed: request:ok/);
+  const refused = wxnet('check', '--domains', domains, '--json', 'https://api.example.com:443/v1', 'wss://ws.example.com:9000/');
+  assert.equal(refused.code, 1);
+  const [port, socket] = JSON.parse(refused.out);
+  assert.deepEqual([port.reason, port.errMsg, port.errno], ['port', 'request:fail url not in domain list', 600002]);
+  assert.equal(socket.reason, 'invalid-url', 'a wss URL is never valid for request');
+  const ws = wxnet('check', '--api', 'connectSocket', '--domains', domains, 'wss://ws.example.com:9000/');
+  assert.equal(ws.code, 0, 'rule 1 decision: connectSocket does not check ports by default');
+});
+
+test('rule 2: wxnet check --lan allows a LAN peer over http', () => {
+  assert.equal(wxnet('check', '--domains', domains, 'http://192.168.1.20/').code, 1);
+  assert.equal(wxnet('check', '--domains', domains, '--lan', '192.168.1.10/24', 'http://192.168.1.20/').code, 0);
+});
+
+test('rule 3: wxnet check --no-url-check accepts any parseable URL of the API', () => {
+  const r = wxnet('check', '--no-url-check', 'http://localhost:3000/');
+  assert.equal(r.code, 0);
+  assert.match(r.out, /unchecked: request:ok/);
+});
+
+test('a malformed domains file is reported with file:line:column, a missing one by name', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wxnet-cli-'));
+  const file = join(dir, 'domains.json');
+  writeFileSync(file, '{\n  "requestdomain": [\n    "https://a.com",,\n  ]\n}\n');
+  const bad = wxnet('check', '--domains', file, 'https://a.com');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:21: not valid JSON: unexpected ",".*\\[cli/json\\]`));
+  const missing = wxnet('check', '--domains', join(dir, 'nope.json'), 'https://a.com');
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /cannot read .*nope\.json: ENOENT \[cli\/file\]/);
+});
+
+test('JSON error positions: line and column of the first error, in UTF-16 units', async () => {
+  const { jsonErrorPosition } = await import('../pkg/json-position.mjs');
+  const cases = [
+    ['{"a": 1}', undefined],
+    ['[1, 2, {"b": [true, false, null, -0.5e3, "\\u00e9\\n"]}]', undefined],
+    ['', { line: 1, column: 1 }],
+    ['{"a": 1,}', { line: 1, column: 9 }],
+    ['{\n  "中文😀": 01\n}', { line: 2, column: 12 }],
+    ['{"a": "\u0001"}', { line: 1, column: 8 }],
+    ['[1 2]', { line: 1, column: 4 }],
+    ['{"a": tru}', { line: 1, column: 7 }],
+    ['{"a": "x"', { line: 1, column: 10 }],
+    ['{} x', { line: 1, column: 4 }],
+  ];
+  for (const [text, expected] of cases) {
+    assert.deepEqual(jsonErrorPosition(text), expected, text);
+    assert.equal(expected === undefined, (() => { try { JSON.parse(text); return true; } catch { return false; } })(), `agrees with JSON.parse: ${text}`);
+  }
+});
