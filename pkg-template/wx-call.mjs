@@ -239,6 +239,48 @@ export function requestProfile(call, received, body) {
   };
 }
 
+/** Redirects a client follows before it gives up (the fetch standard's limit). */
+const MAX_REDIRECTS = 20;
+
+/**
+ * fetch with the client's redirect rule (RULES.md §1): every hop must pass the URL
+ * check, else `redirect url not in domain list:<host>`. Where fetch shows redirects
+ * (`redirect: 'manual'` in Node) each Location is checked before it is requested;
+ * browsers hide them (an opaque response), so there the final URL is checked after
+ * fetch followed the chain itself.
+ */
+export async function fetchChecked(context, call, url, init) {
+  if (!context.manualRedirects) {
+    const response = await context.fetch(url, { ...init, redirect: 'follow' });
+    if (response.redirected && response.url) refuseRedirect(context, call, response.url);
+    return response;
+  }
+  let target = url;
+  let request = init;
+  for (let hop = 0; ; hop++) {
+    const response = await context.fetch(target, { ...request, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status > 399 || location === null || hop === MAX_REDIRECTS) return response;
+    const next = new URL(location, target).href;
+    refuseRedirect(context, call, next);
+    response.body?.cancel().catch(() => {});
+    // 303, and 301/302 after a POST, continue as GET without a body (fetch standard, step "HTTP-redirect fetch").
+    if (response.status === 303 ? request.method !== 'HEAD' : (response.status === 301 || response.status === 302) && request.method === 'POST') {
+      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !/^content-(type|length)$/i.test(name)));
+      request = { ...request, method: 'GET', body: undefined, headers, duplex: undefined };
+    }
+    target = next;
+  }
+}
+
+function refuseRedirect(context, call, url) {
+  const verdict = context.rules.checkUrl(call.api, url);
+  if (verdict.ok) return;
+  let host = url;
+  try { host = new URL(url).host; } catch { /* keep the URL as written */ }
+  throw new CallFailure(failure(call.api, 'redirect-not-in-domain-list', host));
+}
+
 /** A failure an API's execute() raises on purpose, with a catalogue result. */
 export class CallFailure extends Error {
   constructor(result) {

@@ -1,6 +1,7 @@
 // Node defaults for createWx (imported only by node.mjs, so browser bundles never see
 // node: modules): a file store in a real temporary directory, the `ws` package as
-// the WebSocket class when the user installed it, and streamed uploads for progress.
+// the WebSocket class when the user installed it, streamed uploads for progress, and
+// redirects checked hop by hop (Node's fetch shows them with `redirect: 'manual'`).
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -68,5 +69,5 @@ export function nodeWebSocket() {
 
 /** What the Node entry passes to the shared createWx. */
 export function nodeDefaults() {
-  return { fileStore: createNodeFileStore(), WebSocket: nodeWebSocket(), streamUploads: true };
+  return { fileStore: createNodeFileStore(), WebSocket: nodeWebSocket(), streamUploads: true, manualRedirects: true };
 }

@@ -1,6 +1,6 @@
 // wx.request (RULES.md §9): methods, default content-type, data serialisation,
 // the RequestTask, and the response through the core's decodeBody (§8).
-import { Call, Listeners, checkParameters, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
+import { Call, Listeners, checkParameters, fetchChecked, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
 import { decodeBody, failure } from './wx-rules.mjs';
 
 /** The methods the client accepts (RULES.md §9); anything else is `method is invalid`. */
@@ -38,7 +38,7 @@ async function send(context, call, option, method, task) {
   const headers = outgoingHeaders(context, option.header, { defaults: { 'content-type': 'application/json' } });
   const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   const { url, body } = serialise(option.url, method, option.data, contentType);
-  const response = await context.fetch(url, { method, headers, body, signal: call.signal, redirect: 'follow' });
+  const response = await fetchChecked(context, call, url, { method, headers, body, signal: call.signal });
   if (call.settled) return undefined; // aborted or timed out while the headers were in flight
   const statusCode = response.status;
   const { header, cookies } = responseHeaders(response.headers);

@@ -1,6 +1,6 @@
 // wx.uploadFile and wx.downloadFile (RULES.md §9): multipart upload of a stored file,
 // download into the file store, and their tasks' progress events.
-import { Call, CallFailure, Listeners, checkParameters, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
+import { Call, CallFailure, Listeners, checkParameters, fetchChecked, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
 import { decodeBody, failure } from './wx-rules.mjs';
 import { extensionOf } from './wx-file-store.mjs';
 
@@ -63,7 +63,7 @@ async function upload(context, call, option, task) {
   const total = body.byteLength;
   const headers = outgoingHeaders(context, option.header, { drop: ['content-type', 'content-length'] });
   headers['content-type'] = `multipart/form-data; boundary=${boundary}`;
-  const init = { method: 'POST', headers, signal: call.signal, redirect: 'follow' };
+  const init = { method: 'POST', headers, signal: call.signal };
   if (context.streamUploads) {
     // Node's fetch pulls a stream piece by piece, so progress follows what was handed to the socket.
     let sent = 0;
@@ -83,7 +83,7 @@ async function upload(context, call, option, task) {
   } else {
     init.body = body; // browsers' fetch reports no upload progress: one event once the server answered
   }
-  const response = await context.fetch(option.url, init);
+  const response = await fetchChecked(context, call, option.url, init);
   if (call.settled) return undefined;
   if (!context.streamUploads) task.progress(total, total);
   const statusCode = response.status;
@@ -97,7 +97,7 @@ async function upload(context, call, option, task) {
 
 async function download(context, call, option, task) {
   const headers = outgoingHeaders(context, option.header);
-  const response = await context.fetch(option.url, { method: 'GET', headers, signal: call.signal, redirect: 'follow' });
+  const response = await fetchChecked(context, call, option.url, { method: 'GET', headers, signal: call.signal });
   if (call.settled) return undefined;
   const statusCode = response.status;
   const { header, cookies } = responseHeaders(response.headers);

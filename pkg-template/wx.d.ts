@@ -73,6 +73,12 @@ export interface CreateWxOptions {
   WebSocket?: new (url: string, protocols?: string | string[], options?: { headers?: Record<string, string> }) => WebSocket;
   /** The file store. Default: browsers in memory; Node a temporary directory. */
   fileStore?: WxFileStore;
+  /**
+   * Check each redirect hop before it is requested (needs a fetch that shows redirects
+   * with `redirect: 'manual'`; Node default `true`). Browsers (`false`) check the final
+   * URL after fetch followed the chain.
+   */
+  manualRedirects?: boolean;
   /** Stream upload bodies to get real progress (needs a fetch with request streams; Node default `true`, browsers `false`). */
   streamUploads?: boolean;
 }

@@ -54,6 +54,7 @@ export function createWx(options = {}, platformDefaults = {}) {
     WebSocket: options.WebSocket ?? platformDefaults.WebSocket ?? globalThis.WebSocket,
     fileStore: options.fileStore ?? platformDefaults.fileStore ?? createMemoryFileStore(),
     streamUploads: options.streamUploads ?? platformDefaults.streamUploads ?? false,
+    manualRedirects: options.manualRedirects ?? platformDefaults.manualRedirects ?? false,
   };
   const runtime = new Runtime(context, limits, overLimit);
   context.runtime = runtime;

@@ -89,6 +89,22 @@ test('rule 1: a listed domain goes through end to end (fetch maps api.example.te
   assert.deepEqual(asked, ['https://api.example.test/echo?x=1']);
 });
 
+test('rule 1: a redirect to an unlisted host fails with redirect url not in domain list:<host> before it is requested', async () => {
+  const asked = [];
+  const { wx } = createWx({ domains: { requestdomain: ['https://api.example.test'] }, fetch: mappedFetch(server.origin, 'api.example.test', asked) });
+  const away = `https://api.example.test/redirect?to=${encodeURIComponent('https://evil.example.test/steal')}`;
+  const refused = await call(wx.request, { url: away });
+  assert.deepEqual(refused.fail, [{ errMsg: 'request:fail redirect url not in domain list:evil.example.test' }]);
+  assert.deepEqual(asked, [away], 'the unlisted host was never asked for');
+  const home = `https://api.example.test/redirect?code=303&to=${encodeURIComponent('https://api.example.test/echo?via=303')}`;
+  const followed = await call(wx.request, { url: home, method: 'POST', data: { a: 1 } });
+  assert.equal(followed.success[0].statusCode, 200);
+  assert.equal(followed.success[0].data.url, '/echo?via=303');
+  assert.equal(followed.success[0].data.method, 'GET', '303 continues as GET');
+  const download = await call(createWx({ domains: { downloaddomain: ['https://api.example.test'] }, fetch: mappedFetch(server.origin) }).wx.downloadFile, { url: away });
+  assert.deepEqual(download.fail, [{ errMsg: 'downloadFile:fail redirect url not in domain list:evil.example.test' }]);
+});
+
 test('rule 3: urlCheck false lets a loopback http URL through', async () => {
   const { wx } = createWx({ urlCheck: false });
   const seen = await call(wx.request, { url: `${server.origin}/status?code=200` });

@@ -81,6 +81,11 @@ export function appHandler(stats = { hits: 0, live: 0, maxLive: 0 }) {
           await readBody(req);
           return req.socket.destroy();
         }
+        case '/redirect': {
+          await readBody(req);
+          res.writeHead(Number(query.code ?? 302), { location: query.to });
+          return res.end();
+        }
         case '/cookies': {
           res.setHeader('set-cookie', ['a=1; Path=/', 'b=2; HttpOnly']);
           res.setHeader('content-type', 'application/json');
