@@ -19,6 +19,8 @@ const FETCH_HOST = 1 << 21;
 const TWO_TO_32 = 4294967296;
 const SEPARATOR = '\u0000';
 
+/** Compiled domain lists (see compileDomains); accepted as `options.domains`. */
+export const DomainPolicy = core.DomainPolicy;
 export const lintDomains = fromCore(core.lintDomains);
 export const normalizeDomains = fromCore(core.normalizeDomains);
 export const compileDomains = fromCore(core.compileDomains);

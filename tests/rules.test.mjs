@@ -5,6 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import * as wxnet from '../pkg/node.mjs';
 import { BENCH_DOMAINS, BENCH_LAN, baselineChecker, mixedUrls, random } from '../bench/rules-corpus.mjs';
 import { ADVERSARIAL, TABLE_DOMAINS } from './rules/cases.mjs';
@@ -385,4 +387,18 @@ test('rule 1: in headless Chromium, /pkg/browser.mjs gives the same verdicts as 
     await browser.close();
     await server.close();
   }
+});
+
+// --- types --------------------------------------------------------------------------
+
+test('types: the rules API type-checks as documented, and each marked misuse is a type error', () => {
+  const tsc = fileURLToPath(new URL('../node_modules/.bin/tsc', import.meta.url));
+  const project = fileURLToPath(new URL('./rules/types/tsconfig.json', import.meta.url));
+  let output = '';
+  try {
+    execFileSync(tsc, ['-p', project, '--noEmit'], { stdio: 'pipe' });
+  } catch (error) {
+    output = error.stdout.toString() || error.stderr.toString() || String(error);
+  }
+  assert.equal(output, '');
 });
