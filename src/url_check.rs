@@ -202,21 +202,37 @@ impl Verdict<'_> {
 /// Decides whether `api` may reach `input`. See the module docs for the order.
 pub fn check<'a>(api: Api, input: &'a str, options: &Options) -> Verdict<'a> {
     let (secure, plain) = api.schemes();
-    if let Some(simple) = simple::parse(input) {
-        if simple.scheme != secure && simple.scheme != plain {
-            return Verdict::invalid();
+    match simple::parse(input) {
+        simple::Quick::OtherScheme => return Verdict::invalid(),
+        simple::Quick::Unsure => {}
+        simple::Quick::Parsed(simple) => {
+            if simple.scheme != secure && simple.scheme != plain {
+                return Verdict::invalid();
+            }
+            let written_host = &input[simple.host.clone()];
+            let parsed_host;
+            let (host, host_span, parsed) = match simple.kind {
+                simple::SimpleHost::Name { lower: true } => {
+                    (Cow::Borrowed(written_host), Some(simple.host), Host::Domain(written_host))
+                }
+                simple::SimpleHost::Name { lower: false } => {
+                    let lower = written_host.to_ascii_lowercase();
+                    return finish(api, simple.scheme == secure, Cow::Owned(lower), None, simple.port, options);
+                }
+                simple::SimpleHost::Ipv4(ip) => (Cow::Borrowed(written_host), Some(simple.host), Host::Ipv4(ip)),
+                simple::SimpleHost::NeedsHostParser => {
+                    let Ok(host) = Host::parse(written_host) else {
+                        return Verdict::invalid();
+                    };
+                    parsed_host = host;
+                    let text = parsed_host.to_string();
+                    let span = (text == written_host).then_some(simple.host);
+                    (Cow::Owned(text), span, borrow_host(&parsed_host))
+                }
+            };
+            let reason = decide(api, simple.scheme == secure, parsed, simple.port, options);
+            return Verdict { reason, host: Some(host), host_span, port: simple.port };
         }
-        let written_host = &input[simple.host.clone()];
-        let (host, host_span) = match simple.host_is_lower {
-            true => (Cow::Borrowed(written_host), Some(simple.host)),
-            false => (Cow::Owned(written_host.to_ascii_lowercase()), None),
-        };
-        let parsed_host = match simple.ipv4 {
-            Some(ip) => Host::Ipv4(ip),
-            None => Host::Domain(&*host),
-        };
-        let reason = decide(api, simple.scheme == secure, parsed_host, simple.port, options);
-        return Verdict { reason, host: Some(host), host_span, port: simple.port };
     }
     let Ok(url) = Url::parse(input) else {
         return Verdict::invalid();
@@ -240,6 +256,20 @@ pub fn check<'a>(api: Api, input: &'a str, options: &Options) -> Verdict<'a> {
         .filter(|span| input.as_bytes().get(span.clone()) == Some(host_text.as_bytes()));
     let reason = decide(api, scheme == secure, host, port, options);
     Verdict { reason, host: Some(Cow::Owned(host_text.to_string())), host_span, port }
+}
+
+/// Decides for a host known only by its (lower-case) serialisation.
+fn finish<'a>(api: Api, secure: bool, host: Cow<'a, str>, span: Option<Range<usize>>, port: Option<u16>, options: &Options) -> Verdict<'a> {
+    let reason = decide(api, secure, Host::Domain(&host), port, options);
+    Verdict { reason, host: Some(host), host_span: span, port }
+}
+
+fn borrow_host(host: &Host<String>) -> Host<&str> {
+    match host {
+        Host::Domain(domain) => Host::Domain(domain.as_str()),
+        Host::Ipv4(ip) => Host::Ipv4(*ip),
+        Host::Ipv6(ip) => Host::Ipv6(*ip),
+    }
 }
 
 fn decide(api: Api, secure: bool, host: Host<&str>, port: Option<u16>, options: &Options) -> Reason {
