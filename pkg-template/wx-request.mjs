@@ -113,16 +113,17 @@ export async function readChunks(response, onChunk) {
 export class RequestTask {
   constructor() {
     this.call = undefined;
-    this.headersListeners = new Listeners();
-    this.chunkListeners = new Listeners();
+    this.headersListeners = undefined; // made on first use: most calls never listen
+    this.chunkListeners = undefined;
   }
   abort() { this.call?.abort(); }
-  onHeadersReceived(listener) { this.headersListeners.on(listener); }
-  offHeadersReceived(listener) { this.headersListeners.off(listener); }
-  onChunkReceived(listener) { this.chunkListeners.on(listener); }
-  offChunkReceived(listener) { this.chunkListeners.off(listener); }
-  headersReceived(event) { this.headersListeners.emit(event); }
+  onHeadersReceived(listener) { (this.headersListeners ??= new Listeners()).on(listener); }
+  offHeadersReceived(listener) { this.headersListeners?.off(listener); }
+  onChunkReceived(listener) { (this.chunkListeners ??= new Listeners()).on(listener); }
+  offChunkReceived(listener) { this.chunkListeners?.off(listener); }
+  headersReceived(event) { this.headersListeners?.emit(event); }
   chunkReceived(bytes) {
+    if (!this.chunkListeners) return;
     const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     this.chunkListeners.emit({ data });
   }
