@@ -21,7 +21,6 @@
 
 pub mod lint;
 
-use std::collections::HashMap;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use url::Host;
 
@@ -274,30 +273,43 @@ struct Ports {
     explicit: Vec<u16>,
 }
 
-/// FNV-1a: host names are short, and SipHash costs more than the rest of a lookup.
-/// The keys are the user's own configuration, so hash flooding is not a concern.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
+/// Hosts of one list, sorted for binary search. Lists are short (the console allows
+/// 20, the platform API 200), and in the size-optimised wasm build a few `memcmp`s
+/// beat hashing.
+#[derive(Debug, Clone, Default)]
+struct HostTable {
+    sorted: Vec<(String, Ports)>,
 }
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+impl HostTable {
+    fn get(&self, host: &str) -> Option<&Ports> {
+        let at = self.sorted.binary_search_by(|(key, _)| key.as_str().cmp(host)).ok()?;
+        self.sorted.get(at).map(|(_, ports)| ports)
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    /// Builds the table from `(host, port)` pairs in any order (n log n, however long).
+    fn from_pairs(mut pairs: Vec<(String, Option<u16>)>) -> HostTable {
+        pairs.sort_unstable();
+        let mut sorted: Vec<(String, Ports)> = Vec::new();
+        for (host, port) in pairs {
+            if sorted.last().is_none_or(|(last, _)| *last != host) {
+                sorted.push((host, Ports::default()));
+            }
+            if let Some((_, ports)) = sorted.last_mut() {
+                match port {
+                    Some(port) if !ports.explicit.contains(&port) => ports.explicit.push(port),
+                    Some(_) => {}
+                    None => ports.bare = true,
+                }
+            }
         }
+        HostTable { sorted }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.sorted.is_empty()
     }
 }
-
-type HostTable = HashMap<String, Ports, std::hash::BuildHasherDefault<Fnv>>;
 
 /// The domain lists compiled for lookups: per list, host → listed ports.
 #[derive(Debug, Clone, Default)]
@@ -308,18 +320,13 @@ pub struct Policy {
 impl Policy {
     /// Keeps the entries the console would accept (see the module docs).
     pub fn compile(raw: &RawDomains) -> Policy {
-        let mut policy = Policy::default();
+        let mut pairs: [Vec<(String, Option<u16>)>; 6] = Default::default();
         lint::for_each_accepted(raw, |field, entry| {
             if let EntryHost::Domain(host) = &entry.host {
-                let ports = policy.lists[field.slot()].entry(host.clone()).or_default();
-                match entry.port {
-                    Some(port) if !ports.explicit.contains(&port) => ports.explicit.push(port),
-                    Some(_) => {}
-                    None => ports.bare = true,
-                }
+                pairs[field.slot()].push((host.clone(), entry.port));
             }
         });
-        policy
+        Policy { lists: pairs.map(HostTable::from_pairs) }
     }
 
     /// `host`: ASCII lower case, one trailing dot removed. `written_port`: the port

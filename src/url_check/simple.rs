@@ -70,7 +70,13 @@ pub fn parse(input: &str) -> Quick {
     if !bytes.first().is_some_and(u8::is_ascii_alphabetic) || bytes.last().is_some_and(|&b| b <= b' ') {
         return Quick::Unsure;
     }
-    let Some(colon) = bytes.iter().position(|&b| !is_scheme_byte(b)).filter(|&at| bytes[at] == b':') else {
+    // Plain index loops below: in the size-optimised wasm build, iterator adapters with
+    // closures are not always inlined, and this is the hot path.
+    let mut colon = 0;
+    while colon < bytes.len() && is_scheme_byte(bytes[colon]) {
+        colon += 1;
+    }
+    if bytes.get(colon) != Some(&b':') {
         // No scheme: without a base URL that can never parse, unless a tab or newline
         // (removed by the parser) hides the colon's real neighbours.
         return match bytes.iter().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
@@ -89,30 +95,31 @@ pub fn parse(input: &str) -> Quick {
     if bytes.get(colon + 1..start) != Some(b"//") || matches!(bytes.get(start), Some(b'/' | b'\\')) {
         return Quick::Unsure;
     }
-    let end = bytes[start..]
-        .iter()
-        .position(|b| matches!(b, b'/' | b'\\' | b'?' | b'#'))
-        .map_or(bytes.len(), |at| start + at);
-    if bytes[start..end].iter().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-        return Quick::Unsure;
+    // The authority ends at the first '/', '\\', '?' or '#'; user info at its last '@'.
+    let mut end = start;
+    let mut host_start = start;
+    while end < bytes.len() {
+        match bytes[end] {
+            b'/' | b'\\' | b'?' | b'#' => break,
+            b'\t' | b'\n' | b'\r' => return Quick::Unsure,
+            b'@' => host_start = end + 1,
+            _ => {}
+        }
+        end += 1;
     }
-    let start = match bytes[start..end].iter().rposition(|&b| b == b'@') {
-        Some(at) => start + at + 1,
-        None => start,
-    };
+    let start = host_start;
     let authority = &bytes[start..end];
     let mut inside_brackets = false;
-    let host_len = authority
-        .iter()
-        .position(|&b| {
-            match b {
-                b'[' => inside_brackets = true,
-                b']' => inside_brackets = false,
-                _ => {}
-            }
-            b == b':' && !inside_brackets
-        })
-        .unwrap_or(authority.len());
+    let mut host_len = 0;
+    while host_len < authority.len() {
+        match authority[host_len] {
+            b'[' => inside_brackets = true,
+            b']' => inside_brackets = false,
+            b':' if !inside_brackets => break,
+            _ => {}
+        }
+        host_len += 1;
+    }
     let port = match authority.get(host_len + 1..) {
         None => None,
         Some(digits) => match parse_port(digits) {
@@ -133,10 +140,15 @@ fn classify(host: &[u8]) -> SimpleHost {
     let mut previous = b'.';
     let mut label_start = 0;
     let mut last_label_start = 0;
-    for (i, &b) in host.iter().enumerate() {
+    let mut punycode = false;
+    let mut i = 0;
+    while i < host.len() {
+        let b = host[i];
         match b {
-            b'a'..=b'z' | b'0'..=b'9' | b'-' => {}
+            b'a'..=b'z' | b'0'..=b'9' => {}
             b'A'..=b'Z' => lower = false,
+            // `xn--` at a label start: the label is punycode and must be validated.
+            b'-' => punycode |= i == label_start + 3 && host[label_start + 2] == b'-' && host[label_start..label_start + 2].eq_ignore_ascii_case(b"xn"),
             b'.' if previous != b'.' => {
                 last_label_start = label_start;
                 label_start = i + 1;
@@ -144,6 +156,7 @@ fn classify(host: &[u8]) -> SimpleHost {
             _ => return SimpleHost::NeedsHostParser,
         }
         previous = b;
+        i += 1;
     }
     // The last label, ignoring one trailing dot.
     let last = if label_start == host.len() { &host[last_label_start..host.len() - 1] } else { &host[label_start..] };
@@ -153,7 +166,7 @@ fn classify(host: &[u8]) -> SimpleHost {
             None => SimpleHost::NeedsHostParser,
         };
     }
-    if host.split(|&b| b == b'.').any(|label| label.len() >= 4 && label[..4].eq_ignore_ascii_case(b"xn--")) {
+    if punycode {
         return SimpleHost::NeedsHostParser;
     }
     SimpleHost::Name { lower }
