@@ -1,6 +1,6 @@
 // wx.request (RULES.md §9): methods, default content-type, data serialisation,
 // the RequestTask, and the response through the core's decodeBody (§8).
-import { Call, Listeners, checkParameters, fetchChecked, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
+import { Call, Listeners, checkParameters, fetchChecked, readBody, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
 import { decodeBody, failure } from './wx-rules.mjs';
 
 /** The methods the client accepts (RULES.md §9); anything else is `method is invalid`. */
@@ -39,13 +39,11 @@ async function send(context, call, option, method, task) {
   const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   const { url, body } = serialise(option.url, method, option.data, contentType);
   const response = await fetchChecked(context, call, url, { method, headers, body, signal: call.signal });
-  if (call.settled) return undefined; // aborted or timed out while the headers were in flight
   const statusCode = response.status;
   const { header, cookies } = responseHeaders(response.headers);
   call.headersArrived(statusCode);
   task.headersReceived({ header, statusCode, cookies });
-  const bytes = option.enableChunked === true ? await readChunks(response, (chunk) => task.chunkReceived(chunk))
-    : new Uint8Array(await response.arrayBuffer());
+  const bytes = await readBody(call, response, option.enableChunked === true ? (chunk) => task.chunkReceived(chunk) : undefined);
   const decoded = decodeBody(bytes, {
     contentType: response.headers.get('content-type') ?? undefined,
     dataType: option.dataType ?? 'json',
@@ -88,26 +86,6 @@ function appendQuery(url, query) {
   const fragment = hash >= 0 ? url.slice(hash) : '';
   const separator = !base.includes('?') ? '?' : base.endsWith('?') || base.endsWith('&') ? '' : '&';
   return `${base}${separator}${query}${fragment}`;
-}
-
-/** Reads the body chunk by chunk, reporting each one, and returns all bytes. */
-export async function readChunks(response, onChunk) {
-  const parts = [];
-  let length = 0;
-  if (response.body) {
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value);
-      length += value.byteLength;
-      onChunk(value);
-    }
-  }
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) { bytes.set(part, offset); offset += part.byteLength; }
-  return bytes;
 }
 
 export class RequestTask {

@@ -1,6 +1,6 @@
 // wx.uploadFile and wx.downloadFile (RULES.md §9): multipart upload of a stored file,
 // download into the file store, and their tasks' progress events.
-import { Call, CallFailure, Listeners, checkParameters, fetchChecked, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
+import { Call, CallFailure, Listeners, checkParameters, fetchChecked, readBody, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
 import { decodeBody, failure } from './wx-rules.mjs';
 import { extensionOf } from './wx-file-store.mjs';
 
@@ -84,13 +84,12 @@ async function upload(context, call, option, task) {
     init.body = body; // browsers' fetch reports no upload progress: one event once the server answered
   }
   const response = await fetchChecked(context, call, option.url, init);
-  if (call.settled) return undefined;
   if (!context.streamUploads) task.progress(total, total);
   const statusCode = response.status;
   const { header, cookies } = responseHeaders(response.headers);
   call.headersArrived(statusCode);
   task.headersReceived({ header, statusCode, cookies });
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const bytes = await readBody(call, response);
   const decoded = decodeBody(bytes, { contentType: response.headers.get('content-type') ?? undefined, dataType: 'text', responseType: 'text' });
   return { data: decoded.data, statusCode, header, cookies, profile: requestProfile(call, bytes.byteLength, body) };
 }
@@ -98,7 +97,6 @@ async function upload(context, call, option, task) {
 async function download(context, call, option, task) {
   const headers = outgoingHeaders(context, option.header);
   const response = await fetchChecked(context, call, option.url, { method: 'GET', headers, signal: call.signal });
-  if (call.settled) return undefined;
   const statusCode = response.status;
   const { header, cookies } = responseHeaders(response.headers);
   call.headersArrived(statusCode);
@@ -106,25 +104,11 @@ async function download(context, call, option, task) {
   const declared = Number(response.headers.get('content-length'));
   const expected = Number.isFinite(declared) && declared > 0 ? declared : 0;
   if (expected > MAX_DOWNLOAD_BYTES) throw new CallFailure(failure('downloadFile', 'exceed max file size'));
-  const parts = [];
-  let written = 0;
-  if (response.body) {
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      written += value.byteLength;
-      if (written > MAX_DOWNLOAD_BYTES) {
-        reader.cancel().catch(() => {});
-        throw new CallFailure(failure('downloadFile', 'exceed max file size'));
-      }
-      parts.push(value);
-      task.progress(written, Math.max(expected, written));
-    }
-  }
-  const bytes = new Uint8Array(written);
-  let offset = 0;
-  for (const part of parts) { bytes.set(part, offset); offset += part.byteLength; }
+  const bytes = await readBody(call, response, (chunk, written) => {
+    if (written > MAX_DOWNLOAD_BYTES) throw new CallFailure(failure('downloadFile', 'exceed max file size'));
+    task.progress(written, Math.max(expected, written));
+  });
+  const written = bytes.byteLength;
   const path = await context.fileStore.save(bytes, { filePath: option.filePath, extension: extensionOf(option.url) });
   const result = { statusCode, header, dataLength: written, profile: requestProfile(call, written, undefined) };
   if (option.filePath !== undefined) result.filePath = path;

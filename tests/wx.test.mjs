@@ -123,6 +123,25 @@ test('rule 4: a per-call timeout fails with request:fail timeout and cancels the
   assert.equal(runtime.inFlight().request, 0);
 });
 
+test('rule 7: abortTransport immediately cuts the connection at abort; at-response (Node default) when the response starts', async () => {
+  server.stats.closed = [];
+  const closedAfter = async (options, tag) => {
+    const { wx } = unchecked(options);
+    const started = performance.now();
+    const seen = await call(wx.request, { url: `${server.origin}/slow?ms=700&tag=${tag}`, timeout: 100 });
+    assert.deepEqual(seen.fail, [{ errMsg: 'request:fail timeout' }]);
+    while (!server.stats.closed.some((c) => c.url.endsWith(tag))) await new Promise((resolve) => setTimeout(resolve, 10));
+    const closed = server.stats.closed.find((c) => c.url.endsWith(tag));
+    return { after: closed.time - started, finished: closed.finished };
+  };
+  const immediately = await closedAfter({ abortTransport: 'immediately' }, 'now');
+  assert.ok(immediately.after < 500 && !immediately.finished, `closed after ${immediately.after} ms`);
+  const atResponse = await closedAfter({}, 'later');
+  assert.ok(atResponse.after >= 650, `closed after ${atResponse.after} ms`);
+  delete server.stats.closed;
+  assert.throws(() => createWx({ abortTransport: 'never' }), /abortTransport must be 'immediately' or 'at-response'/);
+});
+
 test('rule 4: app.json networkTimeout applies when the call gives none, and the call wins over it', async () => {
   const app = { networkTimeout: { request: 120 } };
   const { wx } = unchecked({ app });
@@ -183,14 +202,19 @@ test('rule 6: the default limit is 10 concurrent requests', async () => {
 
 test('rule 6: overLimit queue runs every call, never more than the limit at once', async () => {
   const { wx, runtime } = unchecked({ limits: { request: 2 }, overLimit: 'queue' });
-  const before = server.stats.maxLive;
-  server.stats.maxLive = 0;
-  const calls = Array.from({ length: 6 }, () => call(wx.request, { url: `${server.origin}/slow?ms=80` }));
+  server.stats.opened = [];
+  const calls = Array.from({ length: 6 }, (_, i) => call(wx.request, { url: `${server.origin}/slow?ms=80&queued=${i}` }));
   assert.deepEqual([runtime.inFlight().request, runtime.queued().request], [2, 4]);
   const results = await Promise.all(calls);
   assert.ok(results.every((r) => r.success.length === 1 && r.complete.length === 1));
-  assert.ok(server.stats.maxLive <= 2, `server saw ${server.stats.maxLive} at once`);
-  server.stats.maxLive = Math.max(before, server.stats.maxLive);
+  let live = 0;
+  let most = 0;
+  for (const entry of server.stats.opened.filter((e) => e.includes('queued='))) {
+    live += entry.startsWith('closed ') ? -1 : 1;
+    most = Math.max(most, live);
+  }
+  delete server.stats.opened;
+  assert.equal(most, 2, 'the server saw exactly 2 of them at once');
 });
 
 test('rule 6: after hide() a call still running 5 s later fails with interrupted (600003); calls while hidden fail at once; show() restores', async () => {

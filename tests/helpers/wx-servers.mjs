@@ -42,14 +42,23 @@ export function parseMultipart(body, contentType) {
   return { fields, files };
 }
 
-/** The routes every test server answers. Counts live requests so tests can check what hit the network. */
+/**
+ * The routes every test server answers. `stats` counts requests (hits, live, maxLive);
+ * tests may set `stats.opened = []` (request URLs, then `closed <url>`) or
+ * `stats.closed = []` (when and how each exchange ended) to watch their own requests.
+ */
 export function appHandler(stats = { hits: 0, live: 0, maxLive: 0 }) {
   return async (req, res) => {
     stats.hits++;
     stats.live++;
     stats.maxLive = Math.max(stats.maxLive, stats.live);
-    res.on('close', () => { stats.live--; });
     const url = new URL(req.url, 'http://x');
+    stats.opened?.push(req.url);
+    res.on('close', () => {
+      stats.live--;
+      stats.closed?.push({ url: req.url, time: performance.now(), finished: res.writableFinished });
+      stats.opened?.push(`closed ${req.url}`);
+    });
     const query = Object.fromEntries(url.searchParams);
     try {
       switch (url.pathname) {
