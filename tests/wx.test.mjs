@@ -220,15 +220,23 @@ test('rule 6: overLimit queue runs every call, never more than the limit at once
 test('rule 6: after hide() a call still running 5 s later fails with interrupted (600003); calls while hidden fail at once; show() restores', async () => {
   const { wx, runtime } = unchecked();
   const running = call(wx.request, { url: `${server.origin}/slow?ms=8000`, timeout: 20000 });
+  // In queue mode a call still waiting for a slot is interrupted the same way.
+  const queueing = unchecked({ overLimit: 'queue', limits: { downloadFile: 1 } });
+  const queuedCalls = [0, 1].map(() => call(queueing.wx.downloadFile, { url: `${server.origin}/slow?ms=8000`, timeout: 20000 }));
   await new Promise((resolve) => setTimeout(resolve, 50));
   const hiddenAt = performance.now();
   runtime.hide();
+  queueing.runtime.hide();
   const whileHidden = await call(wx.request, { url: `${server.origin}/status?code=200` });
   assert.deepEqual(whileHidden.fail, [{ errMsg: 'request:fail interrupted', errno: 600003 }]);
   const interrupted = await running;
   const waited = performance.now() - hiddenAt;
   assert.deepEqual(interrupted.fail, [{ errMsg: 'request:fail interrupted', errno: 600003 }]);
   assert.ok(waited >= 4900 && waited < 6500, `interrupted after ${waited} ms`);
+  for (const queued of await Promise.all(queuedCalls)) {
+    assert.deepEqual(queued.fail, [{ errMsg: 'downloadFile:fail interrupted', errno: 600003 }]);
+  }
+  assert.deepEqual(queueing.runtime.queued().downloadFile, 0);
   runtime.show();
   const afterShow = await call(wx.request, { url: `${server.origin}/status?code=200` });
   assert.equal(afterShow.success[0].statusCode, 200);
