@@ -112,7 +112,9 @@ export class Runtime {
 /**
  * One call of request/uploadFile/downloadFile from admission to its callbacks.
  * `execute(call)` does the I/O and resolves to the success result (without errMsg),
- * or rejects; `call.signal` aborts the transport on timeout, abort() and interrupt.
+ * or rejects. On timeout, abort() and interrupt the call fails at once; the transport
+ * is cut through `call.signal` (abortTransport 'immediately') and `call.cancelBody`,
+ * or when its response shows up (fetchChecked, readBody).
  */
 export class Call {
   constructor(context, api, option, { url, method, execute }) {
@@ -236,7 +238,7 @@ export function requestProfile(call, received, body) {
   return {
     redirectStart: 0, redirectEnd: 0, fetchStart: t.start, domainLookUpStart: t.start, domainLookUpEnd: t.start,
     connectStart: t.start, connectEnd: t.start, SSLconnectionStart: 0, SSLconnectionEnd: 0,
-    requestStart: t.start, requestEnd: t.start, responseStart: t.headers ?? 0, responseEnd: performance.now(),
+    requestStart: t.start, requestEnd: t.start, responseStart: t.headers ?? 0, responseEnd: now(),
     rtt: 0, estimate_nettype: 0, httpRttEstimate: 0, transportRttEstimate: 0, downstreamThroughputKbpsEstimate: 0,
     throughputKbps: 0, peerIP: '', port: 0, socketReused: false, sendBytesCount: sent, receivedBytedCount: received, protocol: '',
     invokeStart: t.created, queueStart: t.queued ?? t.start, queueEnd: t.start,
@@ -310,6 +312,7 @@ export async function readBody(call, response, onChunk) {
   } finally {
     call.cancelBody = undefined;
   }
+  if (call.settled) throw new CallStopped(); // cancelled midway: the bytes are partial
   if (parts.length === 1) return parts[0];
   const bytes = new Uint8Array(length);
   let offset = 0;
@@ -390,8 +393,8 @@ export function optionObject(option) {
 export function refuse(context, api, option, url, result) {
   const id = context.runtime.nextId++;
   const time = now();
-  context.runtime.emit({ type: 'start', id, api, url, verdict: null, time });
-  context.runtime.emit({ type: 'end', id, api, url, ok: false, errMsg: result.errMsg, errno: result.errno, timings: { created: time, end: time }, duration: 0 });
+  context.runtime.log(() => ({ type: 'start', id, api, url, verdict: null, time }));
+  context.runtime.log(() => ({ type: 'end', id, api, url, ok: false, errMsg: result.errMsg, errno: result.errno, timings: { created: time, end: time }, duration: 0 }));
   deliver(option, false, result);
 }
 
@@ -433,8 +436,4 @@ function describeTransportError(error) {
 
 export function now() {
   return performance.now();
-}
-
-function typeOf(value) {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }

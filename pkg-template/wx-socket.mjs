@@ -86,6 +86,12 @@ export class SocketTask {
   close(option) { this.closeAs('closeSocket', optionObject(option)); }
 
   connect(option) {
+    const WebSocketClass = this.context.WebSocket;
+    if (typeof WebSocketClass !== 'function') {
+      this.ended = true; // a set-up error, not a call the mini program could make fail: thrown
+      throw new WxnetError('wx/websocket-missing',
+        'connectSocket needs a WebSocket class: pass createWx({ WebSocket }) (in Node: install the `ws` package, or pass its default export)');
+    }
     const runtime = this.runtime;
     this.id = runtime.nextId++;
     this.url = option.url;
@@ -96,12 +102,6 @@ export class SocketTask {
     if (runtime.hidden) return this.refuse(option, failure('connectSocket', 'interrupted'));
     if (runtime.active.connectSocket.size >= runtime.limits.connectSocket) {
       return this.refuse(option, failure('connectSocket', 'exceed max task count'));
-    }
-    const WebSocketClass = this.context.WebSocket;
-    if (typeof WebSocketClass !== 'function') {
-      this.ended = true;
-      throw new WxnetError('wx/websocket-missing',
-        'connectSocket needs a WebSocket class: pass createWx({ WebSocket }) (in Node: install the `ws` package, or pass its default export)');
     }
     runtime.active.connectSocket.add(this);
     const headers = outgoingHeaders(this.context, option.header);
