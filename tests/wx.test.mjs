@@ -105,6 +105,24 @@ test('rule 1: a redirect to an unlisted host fails with redirect url not in doma
   assert.deepEqual(download.fail, [{ errMsg: 'downloadFile:fail redirect url not in domain list:evil.example.test' }]);
 });
 
+test('rule 2: with a LAN context a peer in the subnet is reached over plain http without a list; the own IP is refused', async () => {
+  const peer = 'http://192.168.1.20';
+  const asked = [];
+  const lanFetch = (url, init) => { // the "peer" is the local server; nothing else may be fetched
+    asked.push(String(url));
+    if (!String(url).startsWith(peer)) throw new TypeError(`test fetch refuses ${url}`);
+    return fetch(String(url).replace(peer, server.origin), init);
+  };
+  const { wx } = createWx({ lan: { ip: '192.168.1.10/24' }, fetch: lanFetch });
+  const reached = await call(wx.request, { url: `${peer}/status?code=200` });
+  assert.equal(reached.success[0]?.statusCode, 200, reached.fail[0]?.errMsg);
+  const own = await call(wx.request, { url: 'http://192.168.1.10/status' });
+  assert.equal(own.fail[0].errno, 600002);
+  const outside = await call(wx.request, { url: 'http://192.168.2.20/status' });
+  assert.equal(outside.fail[0].errno, 600002);
+  assert.deepEqual(asked, [`${peer}/status?code=200`], 'refused addresses were never fetched');
+});
+
 test('rule 3: urlCheck false lets a loopback http URL through', async () => {
   const { wx } = createWx({ urlCheck: false });
   const seen = await call(wx.request, { url: `${server.origin}/status?code=200` });
