@@ -39,6 +39,9 @@ run('/usr/bin/cargo', [
   PATH: `/usr/bin:${process.env.PATH}`,
   RUSTC: '/usr/bin/rustc',
   RUSTC_BOOTSTRAP: '1',
+  // wasm SIMD (every current browser, Node >= 16.4): encoding_rs and simdutf8 use it,
+  // which makes legacy decoding about 20 % faster.
+  RUSTFLAGS: '-C target-feature=+simd128',
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER: '/usr/lib/llvm-19/bin/wasm-ld',
 });
 
@@ -53,12 +56,12 @@ run('wasm-bindgen', [
   '--target', 'web', '--omit-default-module-path', '--out-dir', `${work}/bindgen`, '--out-name', 'wxnet',
 ]);
 
-// 3. Size. The features listed are the ones rustc emits by default for wasm32.
+// 3. Size. The features listed are the ones rustc emits by default for wasm32, plus SIMD.
 log('wasm-opt -Oz');
 run(at('node_modules/.bin/wasm-opt'), [
   `${work}/bindgen/wxnet_bg.wasm`, '-Oz', '-o', `${work}/bindgen/wxnet_bg.wasm`,
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '--enable-simd',
 ]);
 
 // 4. Assemble pkg/.
