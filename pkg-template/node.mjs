@@ -8,11 +8,12 @@ initSync({ module: readFileSync(new URL('./wxnet_bg.wasm', import.meta.url)) });
 markReady();
 
 export * from './api.mjs';
-// createWx with Node's defaults (wx-node.mjs: temp-dir file store, `ws`, streamed uploads,
-// redirects checked per hop, no AbortSignal per call); shadows the one from api.mjs.
+// createWx with Node's defaults (wx-node.mjs: temp-dir file store, `ws`, the node:http(s)
+// transport, streamed uploads, redirects checked per hop); shadows the one from api.mjs.
 import { createWx as createSharedWx } from './wx.mjs';
 import { nodeDefaults } from './wx-node.mjs';
 export { createNodeFileStore } from './wx-node.mjs';
+export { nodeFetch } from './wx-node-fetch.mjs';
 export function createWx(options = {}) {
   return createSharedWx(options, nodeDefaults());
 }

@@ -112,9 +112,8 @@ export class Runtime {
 /**
  * One call of request/uploadFile/downloadFile from admission to its callbacks.
  * `execute(call)` does the I/O and resolves to the success result (without errMsg),
- * or rejects. On timeout, abort() and interrupt the call fails at once; the transport
- * is cut through `call.signal` (abortTransport 'immediately') and `call.cancelBody`,
- * or when its response shows up (fetchChecked, readBody).
+ * or rejects. On timeout, abort() and interrupt the call fails at once, and the
+ * transport is cut at once through `call.signal` and `call.cancelBody`.
  */
 export class Call {
   constructor(context, api, option, { url, method, execute }) {
@@ -128,10 +127,8 @@ export class Call {
     this.queueable = true;
     this.id = this.runtime.nextId++;
     this.settled = false;
-    // 'immediately': fetch gets an AbortSignal; 'at-response': no signal (Node's fetch pays
-    // ~20 % throughput for one), the exchange is cut when its response shows up.
-    this.controller = context.abortTransport === 'immediately' ? new AbortController() : undefined;
-    this.signal = this.controller?.signal;
+    this.controller = new AbortController();
+    this.signal = this.controller.signal;
     this.cancelBody = undefined;
     this.timings = { created: now() };
     this.statusCode = undefined;
@@ -176,7 +173,7 @@ export class Call {
     if (this.settled) return;
     const result = failure(this.api, reason);
     this.fail(result);
-    this.controller?.abort(new WxnetError('wx/stopped', result.errMsg));
+    this.controller.abort(new WxnetError('wx/stopped', result.errMsg));
     this.cancelBody?.();
   }
 

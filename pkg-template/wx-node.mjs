@@ -1,8 +1,7 @@
 // Node defaults for createWx (imported only by node.mjs, so browser bundles never see
 // node: modules): a file store in a real temporary directory, the `ws` package as
-// the WebSocket class when the user installed it, streamed uploads for progress, and
-// redirects checked hop by hop (Node's fetch shows them with `redirect: 'manual'`), and
-// no AbortSignal per call (bench/wx.bench.mjs: one costs Node's fetch ~20 % throughput).
+// the WebSocket class when the user installed it, streamed uploads for progress, the
+// node:http(s) transport (wx-node-fetch.mjs), and redirects checked hop by hop.
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -10,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { WxnetError } from './errors.mjs';
 import { temporaryPath, toBytes } from './wx-file-store.mjs';
+import { nodeFetch } from './wx-node-fetch.mjs';
 
 /**
  * A file store backed by a directory (default: a new one under the OS temp dir).
@@ -70,5 +70,5 @@ export function nodeWebSocket() {
 
 /** What the Node entry passes to the shared createWx. */
 export function nodeDefaults() {
-  return { fileStore: createNodeFileStore(), WebSocket: nodeWebSocket(), streamUploads: true, manualRedirects: true, abortTransport: 'at-response' };
+  return { fileStore: createNodeFileStore(), WebSocket: nodeWebSocket(), fetch: nodeFetch, streamUploads: true, manualRedirects: true };
 }

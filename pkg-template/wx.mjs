@@ -42,9 +42,6 @@ export function createWx(options = {}, platformDefaults = {}) {
       throw new WxnetError('wx/options', `createWx: options.${name} must be a function, got ${typeOf(options[name])}`);
     }
   }
-  if (options.abortTransport !== undefined && options.abortTransport !== 'immediately' && options.abortTransport !== 'at-response') {
-    throw new WxnetError('wx/options', `createWx: abortTransport must be 'immediately' or 'at-response', got ${JSON.stringify(options.abortTransport)}`);
-  }
   if (options.refererHeader !== undefined && (typeof options.refererHeader !== 'string' || options.refererHeader === '')) {
     throw new WxnetError('wx/options', 'createWx: options.refererHeader must be a non-empty header name');
   }
@@ -58,7 +55,6 @@ export function createWx(options = {}, platformDefaults = {}) {
     fileStore: options.fileStore ?? platformDefaults.fileStore ?? createMemoryFileStore(),
     streamUploads: options.streamUploads ?? platformDefaults.streamUploads ?? false,
     manualRedirects: options.manualRedirects ?? platformDefaults.manualRedirects ?? false,
-    abortTransport: options.abortTransport ?? platformDefaults.abortTransport ?? 'immediately',
   };
   const runtime = new Runtime(context, limits, overLimit);
   context.runtime = runtime;

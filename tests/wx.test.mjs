@@ -2,6 +2,7 @@
 // network log) against a real HTTP server on 127.0.0.1. Rule numbers: RULES.md.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createWx, checkUrl, buildReferer, WxnetError } from '../pkg/node.mjs';
 import { startHttpServer, mappedFetch } from './helpers/wx-servers.mjs';
@@ -141,7 +142,7 @@ test('rule 4: a per-call timeout fails with request:fail timeout and cancels the
   assert.equal(runtime.inFlight().request, 0);
 });
 
-test('rule 7: abortTransport immediately cuts the connection at abort; at-response (Node default) when the response starts', async () => {
+test('rule 4: a stopped call cuts its connection at once, with the Node transport and with an injected fetch', async () => {
   server.stats.closed = [];
   const closedAfter = async (options, tag) => {
     const { wx } = unchecked(options);
@@ -152,12 +153,29 @@ test('rule 7: abortTransport immediately cuts the connection at abort; at-respon
     const closed = server.stats.closed.find((c) => c.url.endsWith(tag));
     return { after: closed.time - started, finished: closed.finished };
   };
-  const immediately = await closedAfter({ abortTransport: 'immediately' }, 'now');
-  assert.ok(immediately.after < 500 && !immediately.finished, `closed after ${immediately.after} ms`);
-  const atResponse = await closedAfter({}, 'later');
-  assert.ok(atResponse.after >= 650, `closed after ${atResponse.after} ms`);
+  for (const [tag, options] of [['node', {}], ['fetch', { fetch: (url, init) => fetch(url, init) }]]) {
+    const { after, finished } = await closedAfter(options, tag);
+    assert.ok(after < 500 && !finished, `${tag}: closed after ${after} ms`);
+  }
   delete server.stats.closed;
-  assert.throws(() => createWx({ abortTransport: 'never' }), /abortTransport must be 'immediately' or 'at-response'/);
+});
+
+test('a Node process exits right after a timed-out request to a server that never answers', async () => {
+  const script = `
+    import { createServer } from 'node:http';
+    import { createWx } from ${JSON.stringify(new URL('../pkg/node.mjs', import.meta.url).href)};
+    const server = createServer(() => {});
+    server.listen(0, '127.0.0.1', () => {
+      server.unref();
+      createWx({ urlCheck: false }).wx.request({ url: 'http://127.0.0.1:' + server.address().port + '/', timeout: 100,
+        fail: (r) => console.log(r.errMsg) });
+    });`;
+  const started = performance.now();
+  const { stdout } = await new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--input-type=module', '-e', script], { timeout: 10_000 }, (error, out) => (error ? reject(error) : resolve({ stdout: out })));
+  });
+  assert.equal(stdout.trim(), 'request:fail timeout');
+  assert.ok(performance.now() - started < 5000, 'the abandoned connection kept the process alive');
 });
 
 test('rule 4: app.json networkTimeout applies when the call gives none, and the call wins over it', async () => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { createWx } from '../../pkg/node.mjs';
+import { createWx, nodeFetch } from '../../pkg/node.mjs';
 import { mappedFetch, mappedWebSocket, startHttpsServer } from './wx-servers.mjs';
 
 const dir = process.env.WXNET_CERT_DIR;
@@ -14,7 +14,7 @@ const { wx, runtime } = createWx({
   domains: { requestdomain: listed, uploaddomain: listed, downloaddomain: listed, wsrequestdomain: ['wss://api.example.test'] },
   appid: 'wx0123456789abcdef',
   version: 3,
-  fetch: mappedFetch(server.origin),
+  fetch: mappedFetch(server.origin, 'api.example.test', [], nodeFetch), // the Node entry's default transport
   WebSocket: mappedWebSocket(WebSocket, server.wsOrigin),
 });
 

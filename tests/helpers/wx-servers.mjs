@@ -196,11 +196,11 @@ export async function startHttpsServer({ cert, key }) {
  * A fetch that sends `https://api.example.test/...` to `target` (a local origin) while
  * wxnet's checks see the original URL; records every URL it was asked for.
  */
-export function mappedFetch(target, host = 'api.example.test', seen = []) {
+export function mappedFetch(target, host = 'api.example.test', seen = [], baseFetch = fetch) {
   return (url, init) => {
     seen.push(String(url));
     const mapped = String(url).replace(new RegExp(`^https://${host.replace(/\./g, '\\.')}(?=[/:?#]|$)`), target);
-    return fetch(mapped, init);
+    return baseFetch(mapped, init);
   };
 }
 
