@@ -191,3 +191,22 @@ export function errMsgFor(
   reason: ErrMsgReason | (string & {}),
   detail?: string | ParameterErrorDetail,
 ): { errMsg: string; errno?: number };
+
+/** The client's limits (RULES.md §4, §6, §9). The wx shim enforces them. */
+export interface NetworkLimits {
+  /** Concurrent calls per API: request 10, uploadFile 10, downloadFile 10, connectSocket 5. */
+  readonly concurrent: Readonly<Record<NetworkApi, number>>;
+  /** Calls still running this long after the app went to the background fail with `interrupted` (5000). */
+  readonly backgroundGraceMs: number;
+  /** downloadFile refuses bodies above this (200 MB). */
+  readonly maxDownloadBytes: number;
+  /** SocketTask.close's reason may hold at most this many bytes of UTF-8 (123). */
+  readonly maxCloseReasonBytes: number;
+  /** The timeout when neither the call nor app.json gives one (60000). */
+  readonly defaultTimeoutMs: number;
+  /** The largest timeout; larger ones are clamped (60000). */
+  readonly maxTimeoutMs: number;
+}
+
+/** The client's limits, frozen (the same object every time). */
+export function networkLimits(): NetworkLimits;

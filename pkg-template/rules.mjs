@@ -28,6 +28,21 @@ export const resolveTimeout = fromCore(core.resolveTimeout);
 export const resolveUrlCheck = fromCore(core.resolveUrlCheck);
 export const errMsgFor = fromCore(core.errMsgFor);
 
+let limits;
+/**
+ * The client's limits (RULES.md §4, §6, §9), frozen: `{ concurrent: { request: 10,
+ * uploadFile: 10, downloadFile: 10, connectSocket: 5 }, backgroundGraceMs: 5000,
+ * maxDownloadBytes, maxCloseReasonBytes: 123, defaultTimeoutMs, maxTimeoutMs }`.
+ */
+export function networkLimits() {
+  if (limits === undefined) {
+    const value = fromCore(core.networkLimits)();
+    Object.freeze(value.concurrent);
+    limits = Object.freeze(value);
+  }
+  return limits;
+}
+
 function typeName(value) {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';

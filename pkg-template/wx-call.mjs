@@ -3,23 +3,19 @@
 // (check, admission, timeout, abort, exactly-once callbacks that never run
 // synchronously). Internal: the public entry is createWx() in wx.mjs.
 import { WxnetError } from './errors.mjs';
-import { failure, okMessage } from './wx-rules.mjs';
-
-/** The client's concurrency limits per API (RULES.md §6); `options.limits` overrides them. */
-export const DEFAULT_LIMITS = Object.freeze({ request: 10, uploadFile: 10, downloadFile: 10, connectSocket: 5 });
-/** How long a call may keep running after the app went to the background (RULES.md §6). */
-const BACKGROUND_GRACE_MS = 5000;
-export const APIS = Object.keys(DEFAULT_LIMITS);
+import { failure, networkLimits, okMessage } from './wx-rules.mjs';
 
 export class Runtime {
+  /** `limits`: concurrent calls per API name (the core's, or the caller's override). */
   constructor(context, limits, overLimit) {
     this.context = context;
     this.limits = limits;
+    this.apis = Object.keys(limits);
     this.overLimit = overLimit;
     this.hidden = false;
     this.backgroundTimer = undefined;
-    this.active = Object.fromEntries(APIS.map((api) => [api, new Set()]));
-    this.waiting = Object.fromEntries(APIS.map((api) => [api, []]));
+    this.active = Object.fromEntries(this.apis.map((api) => [api, new Set()]));
+    this.waiting = Object.fromEntries(this.apis.map((api) => [api, []]));
     this.listeners = new Set();
     this.nextId = 1;
   }
@@ -30,8 +26,8 @@ export class Runtime {
       hide: () => this.hide(),
       show: () => this.show(),
       get hidden() { return self.hidden; },
-      inFlight: () => Object.fromEntries(APIS.map((api) => [api, this.active[api].size])),
-      queued: () => Object.fromEntries(APIS.map((api) => [api, this.waiting[api].length])),
+      inFlight: () => Object.fromEntries(this.apis.map((api) => [api, this.active[api].size])),
+      queued: () => Object.fromEntries(this.apis.map((api) => [api, this.waiting[api].length])),
       limits: () => ({ ...this.limits }),
       onEvent: (listener) => {
         if (typeof listener !== 'function') throw new WxnetError('wx/listener', 'runtime.onEvent(listener): listener must be a function');
@@ -89,7 +85,7 @@ export class Runtime {
     if (this.hidden) return;
     this.hidden = true;
     this.emit({ type: 'background', hidden: true, time: now() });
-    this.backgroundTimer = setTimeout(() => this.interruptAll(), BACKGROUND_GRACE_MS);
+    this.backgroundTimer = setTimeout(() => this.interruptAll(), networkLimits().backgroundGraceMs);
   }
 
   show() {
@@ -98,12 +94,12 @@ export class Runtime {
     clearTimeout(this.backgroundTimer);
     this.backgroundTimer = undefined;
     this.emit({ type: 'background', hidden: false, time: now() });
-    for (const api of APIS) this.pump(api);
+    for (const api of this.apis) this.pump(api);
   }
 
   interruptAll() {
     this.backgroundTimer = undefined;
-    for (const api of APIS) {
+    for (const api of this.apis) {
       for (const call of [...this.waiting[api], ...this.active[api]]) call.interrupt();
     }
   }

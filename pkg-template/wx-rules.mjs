@@ -1,32 +1,10 @@
-// The wx shim's only door to the rules (RULES.md §1–§9). Every verdict, timeout,
+// The wx shim's only door to the rules (RULES.md §1–§9). Every verdict, timeout, limit,
 // errMsg and decoded body the shim hands to a callback comes from the Rust core
-// through the functions below; nothing here decides a rule by itself.
-//
-// The rules are reached through the package's public API namespace (a circular
-// import that is safe because it is only read at call time), so the shim picks up
-// checkUrl/resolveTimeout/errMsgFor (rules.mjs) and decodeBody (body.mjs) from the
-// same build, and a build without them fails loudly instead of guessing.
-import * as wxnet from './api.mjs';
-import { WxnetError } from './errors.mjs';
+// through rules.mjs and body.mjs; nothing here decides a rule by itself.
+import { checkUrl, errMsgFor, networkLimits, resolveTimeout } from './rules.mjs';
 
-function coreFunction(name, issue) {
-  const fn = wxnet[name];
-  if (typeof fn !== 'function') {
-    throw new WxnetError('wx/core-missing',
-      `this wxnet build has no ${name}() (the ${issue}); the wx shim needs it: rebuild the package`);
-  }
-  return fn;
-}
-
-/** `checkUrl(api, url, { domains, urlCheck, lan, wssPortCheck })` from the core. */
-export function checkUrl(api, url, settings) {
-  return coreFunction('checkUrl', 'rules engine')(api, url, settings);
-}
-
-/** The timeout in ms for one call: per call > app.json/game.json > 60000, clamped (RULES.md §4). */
-export function resolveTimeout(api, callTimeout, app) {
-  return coreFunction('resolveTimeout', 'rules engine')(api, callTimeout, app ?? undefined, { clamp: true });
-}
+export { decodeBody } from './body.mjs';
+export { networkLimits };
 
 const CACHE_LIMIT = 1024;
 /**
@@ -51,11 +29,11 @@ export function rulesFor(checks, app) {
       return verdict;
     },
     timeout(api, callTimeout) {
-      if (callTimeout !== undefined && typeof callTimeout !== 'number') return resolveTimeout(api, callTimeout, app).timeout;
+      if (callTimeout !== undefined && typeof callTimeout !== 'number') return timeoutOf(api, callTimeout, app);
       const key = `${api} ${callTimeout}`;
       let timeout = timeouts.get(key);
       if (timeout === undefined) {
-        timeout = resolveTimeout(api, callTimeout, app).timeout;
+        timeout = timeoutOf(api, callTimeout, app);
         if (timeouts.size >= CACHE_LIMIT) timeouts.clear();
         timeouts.set(key, timeout);
       }
@@ -64,9 +42,9 @@ export function rulesFor(checks, app) {
   };
 }
 
-/** `decodeBody(bytes, { contentType, dataType, responseType })` from the core (RULES.md §8). */
-export function decodeBody(bytes, settings) {
-  return coreFunction('decodeBody', 'response body decoder')(bytes, settings);
+/** The timeout in ms for one call: per call > app.json/game.json > 60000, clamped (RULES.md §4). */
+function timeoutOf(api, callTimeout, app) {
+  return resolveTimeout(api, callTimeout, app ?? undefined, { clamp: true }).timeout;
 }
 
 /**
@@ -76,7 +54,7 @@ export function decodeBody(bytes, settings) {
  * what that reason takes (the transport's text, a `{ parameter, expected, value }`).
  */
 export function failure(api, reason, detail) {
-  const result = coreFunction('errMsgFor', 'errMsg catalogue')(api, reason, detail);
+  const result = errMsgFor(api, reason, detail);
   return result.errno === undefined ? { errMsg: result.errMsg } : { errMsg: result.errMsg, errno: result.errno };
 }
 
@@ -85,7 +63,7 @@ const okMessages = new Map();
 export function okMessage(api) {
   let message = okMessages.get(api);
   if (message === undefined) {
-    message = coreFunction('errMsgFor', 'errMsg catalogue')(api, 'ok').errMsg;
+    message = errMsgFor(api, 'ok').errMsg;
     okMessages.set(api, message);
   }
   return message;

@@ -3,11 +3,9 @@
 // when installed, which also carries the Referer header).
 import { WxnetError } from './errors.mjs';
 import { checkParameters, deliver, now, optionObject, outgoingHeaders, Listeners, refuse } from './wx-call.mjs';
-import { failure, okMessage } from './wx-rules.mjs';
+import { failure, networkLimits, okMessage } from './wx-rules.mjs';
 
 const PARAMETERS = [['url', 'String', true], ['header', 'Object'], ['protocols', 'Array'], ['timeout', 'Number']];
-/** RFC 6455 §5.5: a close frame's payload is at most 125 bytes, 2 of them the code. */
-const MAX_CLOSE_REASON_BYTES = 123;
 /** The code onClose reports when the shim itself ends the socket (timeout, background). */
 const GOING_AWAY = 1001;
 const OPEN = 1;
@@ -193,8 +191,9 @@ export class SocketTask {
       return deliver(option, false, failure(api, 'parameter error', `parameter.code should be 1000 or in 3000-4999 instead of ${code};`));
     }
     const bytes = new TextEncoder().encode(String(reason)).byteLength;
-    if (bytes > MAX_CLOSE_REASON_BYTES) {
-      return deliver(option, false, failure(api, 'parameter error', `parameter.reason should be at most ${MAX_CLOSE_REASON_BYTES} bytes of UTF-8 instead of ${bytes};`));
+    const maxBytes = networkLimits().maxCloseReasonBytes;
+    if (bytes > maxBytes) {
+      return deliver(option, false, failure(api, 'parameter error', `parameter.reason should be at most ${maxBytes} bytes of UTF-8 instead of ${bytes};`));
     }
     if (this.ended || !this.socket) return deliver(option, false, failure(api, 'WebSocket is not connected'));
     try {

@@ -1,11 +1,9 @@
 // wx.uploadFile and wx.downloadFile (RULES.md §9): multipart upload of a stored file,
 // download into the file store, and their tasks' progress events.
 import { Call, CallFailure, Listeners, checkParameters, fetchChecked, readBody, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
-import { decodeBody, failure } from './wx-rules.mjs';
+import { decodeBody, failure, networkLimits } from './wx-rules.mjs';
 import { extensionOf } from './wx-file-store.mjs';
 
-/** The client refuses downloads above 200 MB (RULES.md §9). */
-const MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024;
 /** Upload bodies are handed to the transport in pieces of this size (progress granularity). */
 const UPLOAD_PIECE = 64 * 1024;
 
@@ -103,9 +101,10 @@ async function download(context, call, option, task) {
   task.headersReceived({ header, statusCode, cookies });
   const declared = Number(response.headers.get('content-length'));
   const expected = Number.isFinite(declared) && declared > 0 ? declared : 0;
-  if (expected > MAX_DOWNLOAD_BYTES) throw new CallFailure(failure('downloadFile', 'exceed max file size'));
+  const maxBytes = networkLimits().maxDownloadBytes;
+  if (expected > maxBytes) throw new CallFailure(failure('downloadFile', 'exceed max file size'));
   const bytes = await readBody(call, response, (chunk, written) => {
-    if (written > MAX_DOWNLOAD_BYTES) throw new CallFailure(failure('downloadFile', 'exceed max file size'));
+    if (written > maxBytes) throw new CallFailure(failure('downloadFile', 'exceed max file size'));
     task.progress(written, Math.max(expected, written));
   });
   const written = bytes.byteLength;

@@ -326,9 +326,6 @@ export interface WxNetwork {
  */
 export function createWx(options?: CreateWxOptions): { wx: WxNetwork; runtime: WxRuntime };
 
-/** The default limits: request 10, uploadFile 10, downloadFile 10, connectSocket 5. */
-export const DEFAULT_LIMITS: Readonly<Record<WxApiName, number>>;
-
 /** An in-memory file store with `wxfile://tmp_…` paths (the browser default). */
 export function createMemoryFileStore(): WxMemoryFileStore;
 

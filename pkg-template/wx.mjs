@@ -6,14 +6,13 @@
 // wx-socket.mjs; every rule they apply comes from the core through wx-rules.mjs.
 import { WxnetError } from './errors.mjs';
 import { buildReferer } from './referer.mjs';
-import { APIS, DEFAULT_LIMITS, Runtime } from './wx-call.mjs';
+import { Runtime } from './wx-call.mjs';
 import { createMemoryFileStore } from './wx-file-store.mjs';
-import { rulesFor } from './wx-rules.mjs';
+import { networkLimits, rulesFor } from './wx-rules.mjs';
 import { createRequest } from './wx-request.mjs';
 import { createDownloadFile, createUploadFile } from './wx-transfer.mjs';
 import { createSocketApi } from './wx-socket.mjs';
 
-export { DEFAULT_LIMITS } from './wx-call.mjs';
 export { createMemoryFileStore } from './wx-file-store.mjs';
 
 /**
@@ -29,11 +28,12 @@ export function createWx(options = {}, platformDefaults = {}) {
   if (overLimit !== 'fail' && overLimit !== 'queue') {
     throw new WxnetError('wx/options', `createWx: overLimit must be 'fail' or 'queue', got ${JSON.stringify(overLimit)}`);
   }
-  const limits = { ...DEFAULT_LIMITS };
+  const limits = { ...networkLimits().concurrent };
+  const apis = Object.keys(limits);
   for (const [api, value] of Object.entries(options.limits ?? {})) {
-    if (!APIS.includes(api) || !Number.isInteger(value) || value < 1) {
+    if (!apis.includes(api) || !Number.isInteger(value) || value < 1) {
       throw new WxnetError('wx/options',
-        `createWx: limits.${api} must be a positive integer for one of ${APIS.join(', ')}, got ${JSON.stringify(value)}`);
+        `createWx: limits.${api} must be a positive integer for one of ${apis.join(', ')}, got ${JSON.stringify(value)}`);
     }
     limits[api] = value;
   }

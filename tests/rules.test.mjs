@@ -402,3 +402,15 @@ test('types: the rules API type-checks as documented, and each marked misuse is 
   }
   assert.equal(output, '');
 });
+
+test('rules 4, 6 and 9: networkLimits gives the client limits the wx shim enforces', async () => {
+  const { networkLimits } = await import('../pkg/node.mjs');
+  const limits = networkLimits();
+  assert.deepEqual(limits, {
+    concurrent: { request: 10, uploadFile: 10, downloadFile: 10, connectSocket: 5 },
+    backgroundGraceMs: 5000, maxDownloadBytes: 200 * 1024 * 1024, maxCloseReasonBytes: 123,
+    defaultTimeoutMs: 60000, maxTimeoutMs: 60000,
+  });
+  assert.ok(Object.isFrozen(limits) && Object.isFrozen(limits.concurrent));
+  assert.equal(networkLimits(), limits, 'one object, read from the core once');
+});

@@ -19,6 +19,7 @@ use crate::api::Api;
 use crate::domains::{self, RawDomains, RawItem, RawValue};
 use crate::errmsg::{self, Detail};
 use crate::error::Error;
+use crate::limits;
 use crate::timeout;
 use crate::url_check::{self, Lan, Options, Reason, Verdict};
 use serde::Serialize;
@@ -337,4 +338,12 @@ pub fn err_msg_for(api: JsValue, reason: JsValue, detail: JsValue) -> Result<JsV
         )));
     };
     to_value(&errmsg::by_key(&api, &reason, detail).map_err(to_js)?)
+}
+
+/// The client's limits (RULES.md §4, §6, §9) for the wx shim: `{ concurrent: { request,
+/// uploadFile, downloadFile, connectSocket }, backgroundGraceMs, maxDownloadBytes,
+/// maxCloseReasonBytes, defaultTimeoutMs, maxTimeoutMs }`.
+#[wasm_bindgen(js_name = networkLimits)]
+pub fn network_limits() -> Result<JsValue, JsValue> {
+    to_value(&limits::network_limits())
 }
