@@ -6,16 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as wxnet from '../pkg/node.mjs';
 import { decodeBodyText } from '../pkg/wxnet.js'; // the core's full path, for cross-checking
-
-// mulberry32: deterministic, so a failure replays from its seed.
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from './helpers/random.mjs';
 
 // Pieces that steer random bodies into the interesting states: BOMs, lead bytes
 // of every multi-byte family, JSON punctuation, UTF-8 CJK, escapes.

@@ -3,16 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as wxnet from '../pkg/node.mjs';
-
-// A small deterministic PRNG (mulberry32) so a failure can be replayed from its seed.
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from './helpers/random.mjs';
 
 const PIECES = ['https://', 'HTTPS://', 'servicewechat.com', '/', 'wx', '0123456789abcdef', 'touristappid',
   'devtools', '0', '01', '-1', 'page-frame.html', '?', '#', '@', ':443', '%00', '\u0000', '\ud800', '😀', '中文', '.'];

@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createWx } from '../pkg/node.mjs';
 import { startHttpServer } from './helpers/wx-servers.mjs';
+import { seededRandom as random } from './helpers/random.mjs';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
@@ -15,16 +16,6 @@ const gc = runInNewContext('gc');
 let server;
 before(async () => { server = await startHttpServer(); });
 after(() => server.close());
-
-// A small seeded PRNG (mulberry32) so a failing run can be replayed.
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function settledHeap() {
   for (let i = 0; i < 3; i++) {
