@@ -210,3 +210,11 @@ export interface NetworkLimits {
 
 /** The client's limits, frozen (the same object every time). */
 export function networkLimits(): NetworkLimits;
+
+/** What wx.request accepts and assumes (RULES.md §9), frozen (the same object every time). */
+export function requestDefaults(): {
+  /** OPTIONS, GET, HEAD, POST, PUT, DELETE, TRACE, CONNECT: anything else is `method is invalid`. */
+  readonly methods: readonly string[];
+  /** `application/json`: the Content-Type sent when the caller gives none. */
+  readonly contentType: string;
+};

@@ -28,6 +28,17 @@ export const resolveTimeout = fromCore(core.resolveTimeout);
 export const resolveUrlCheck = fromCore(core.resolveUrlCheck);
 export const errMsgFor = fromCore(core.errMsgFor);
 
+let requestRules;
+/** What wx.request accepts and assumes (RULES.md §9), frozen: `{ methods, contentType }`. */
+export function requestDefaults() {
+  if (requestRules === undefined) {
+    const value = fromCore(core.requestDefaults)();
+    Object.freeze(value.methods);
+    requestRules = Object.freeze(value);
+  }
+  return requestRules;
+}
+
 let limits;
 /**
  * The client's limits (RULES.md §4, §6, §9), frozen: `{ concurrent: { request: 10,

@@ -1,10 +1,7 @@
 // wx.request (RULES.md §9): methods, default content-type, data serialisation,
 // the RequestTask, and the response through the core's decodeBody (§8).
 import { Call, Listeners, checkParameters, fetchChecked, readBody, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
-import { decodeBody, failure } from './wx-rules.mjs';
-
-/** The methods the client accepts (RULES.md §9); anything else is `method is invalid`. */
-const METHODS = new Set(['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT']);
+import { decodeBody, failure, requestDefaults } from './wx-rules.mjs';
 
 const PARAMETERS = [
   ['url', 'String', true], ['method', 'String'], ['header', 'Object'], ['timeout', 'Number'],
@@ -21,7 +18,7 @@ export function createRequest(context) {
       return task;
     }
     const method = (option.method ?? 'GET').toUpperCase();
-    if (!METHODS.has(method)) {
+    if (!requestDefaults().methods.includes(method)) {
       refuse(context, 'request', option, option.url, failure('request', 'method is invalid'));
       return task;
     }
@@ -35,7 +32,7 @@ export function createRequest(context) {
 }
 
 async function send(context, call, option, method, task) {
-  const headers = outgoingHeaders(context, option.header, { defaults: { 'content-type': 'application/json' } });
+  const headers = outgoingHeaders(context, option.header, { defaults: { 'content-type': requestDefaults().contentType } });
   const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   const { url, body } = serialise(option.url, method, option.data, contentType);
   const response = await fetchChecked(context, call, url, { method, headers, body, signal: call.signal });

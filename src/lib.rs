@@ -29,6 +29,7 @@ pub mod errmsg;
 pub mod error;
 pub mod limits;
 pub mod referer;
+pub mod request;
 pub mod timeout;
 pub mod url_check;
 

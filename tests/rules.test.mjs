@@ -414,3 +414,11 @@ test('rules 4, 6 and 9: networkLimits gives the client limits the wx shim enforc
   assert.ok(Object.isFrozen(limits) && Object.isFrozen(limits.concurrent));
   assert.equal(networkLimits(), limits, 'one object, read from the core once');
 });
+
+test('rule 9: requestDefaults gives the methods wx.request accepts and its default content-type', async () => {
+  const { requestDefaults } = await import('../pkg/node.mjs');
+  assert.deepEqual(requestDefaults(), {
+    methods: ['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT'], contentType: 'application/json',
+  });
+  assert.ok(Object.isFrozen(requestDefaults().methods));
+});

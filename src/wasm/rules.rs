@@ -20,6 +20,7 @@ use crate::domains::{self, RawDomains, RawItem, RawValue};
 use crate::errmsg::{self, Detail};
 use crate::error::Error;
 use crate::limits;
+use crate::request;
 use crate::timeout;
 use crate::url_check::{self, Lan, Options, Reason, Verdict};
 use serde::Serialize;
@@ -346,4 +347,10 @@ pub fn err_msg_for(api: JsValue, reason: JsValue, detail: JsValue) -> Result<JsV
 #[wasm_bindgen(js_name = networkLimits)]
 pub fn network_limits() -> Result<JsValue, JsValue> {
     to_value(&limits::network_limits())
+}
+
+/// What wx.request accepts and assumes (RULES.md §9): `{ methods, contentType }`.
+#[wasm_bindgen(js_name = requestDefaults)]
+pub fn request_defaults() -> Result<JsValue, JsValue> {
+    to_value(&request::defaults())
 }
