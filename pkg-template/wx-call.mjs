@@ -382,6 +382,25 @@ export function optionObject(option) {
   return option !== null && typeof option === 'object' ? option : {};
 }
 
+/**
+ * How request, uploadFile and downloadFile start: check the option's fields (and
+ * `precheck(option, method)`, which may return a failure), then run `execute(call,
+ * option)` as a Call tied to `task`. Returns the task at once; results come by callback.
+ */
+export function startTask(context, api, rawOption, task, { parameters, method, precheck, execute }) {
+  const option = optionObject(rawOption);
+  let refused = checkParameters(api, option, parameters);
+  const httpMethod = refused ? undefined : typeof method === 'function' ? method(option) : method;
+  refused ??= precheck?.(option, httpMethod);
+  if (refused) {
+    refuse(context, api, option, option.url, refused);
+    return task;
+  }
+  task.call = new Call(context, api, option, { url: option.url, method: httpMethod, execute: (call) => execute(call, option) });
+  task.call.start();
+  return task;
+}
+
 /** Ends a call that never reached admission (parameter error, bad method). */
 export function refuse(context, api, option, url, result) {
   const id = context.runtime.nextId++;

@@ -1,6 +1,6 @@
 // wx.request (RULES.md §9): methods, default content-type, data serialisation,
 // the RequestTask, and the response through the core's decodeBody (§8).
-import { Call, Listeners, checkParameters, fetchChecked, readBody, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
+import { Listeners, fetchChecked, readBody, outgoingHeaders, requestProfile, responseHeaders, startTask } from './wx-call.mjs';
 import { decodeBody, failure, requestDefaults } from './wx-rules.mjs';
 
 const PARAMETERS = [
@@ -10,24 +10,13 @@ const PARAMETERS = [
 
 export function createRequest(context) {
   return function request(rawOption) {
-    const option = optionObject(rawOption);
     const task = new RequestTask();
-    const invalid = checkParameters('request', option, PARAMETERS);
-    if (invalid) {
-      refuse(context, 'request', option, option.url, invalid);
-      return task;
-    }
-    const method = (option.method ?? 'GET').toUpperCase();
-    if (!requestDefaults().methods.includes(method)) {
-      refuse(context, 'request', option, option.url, failure('request', 'method is invalid'));
-      return task;
-    }
-    const call = new Call(context, 'request', option, {
-      url: option.url, method, execute: (running) => send(context, running, option, method, task),
+    return startTask(context, 'request', rawOption, task, {
+      parameters: PARAMETERS,
+      method: (option) => (option.method ?? 'GET').toUpperCase(),
+      precheck: (option, method) => (requestDefaults().methods.includes(method) ? undefined : failure('request', 'method is invalid')),
+      execute: (call, option) => send(context, call, option, call.method, task),
     });
-    task.call = call;
-    call.start();
-    return task;
   };
 }
 

@@ -1,6 +1,6 @@
 // wx.uploadFile and wx.downloadFile (RULES.md §9): multipart upload of a stored file,
 // download into the file store, and their tasks' progress events.
-import { Call, CallFailure, Listeners, checkParameters, fetchChecked, readBody, optionObject, outgoingHeaders, refuse, requestProfile, responseHeaders } from './wx-call.mjs';
+import { CallFailure, Listeners, fetchChecked, readBody, outgoingHeaders, requestProfile, responseHeaders, startTask } from './wx-call.mjs';
 import { decodeBody, failure, networkLimits } from './wx-rules.mjs';
 import { extensionOf } from './wx-file-store.mjs';
 
@@ -15,37 +15,19 @@ const DOWNLOAD_PARAMETERS = [['url', 'String', true], ['header', 'Object'], ['fi
 
 export function createUploadFile(context) {
   return function uploadFile(rawOption) {
-    const option = optionObject(rawOption);
     const task = new UploadTask();
-    const invalid = checkParameters('uploadFile', option, UPLOAD_PARAMETERS);
-    if (invalid) {
-      refuse(context, 'uploadFile', option, option.url, invalid);
-      return task;
-    }
-    const call = new Call(context, 'uploadFile', option, {
-      url: option.url, method: 'POST', execute: (running) => upload(context, running, option, task),
+    return startTask(context, 'uploadFile', rawOption, task, {
+      parameters: UPLOAD_PARAMETERS, method: 'POST', execute: (call, option) => upload(context, call, option, task),
     });
-    task.call = call;
-    call.start();
-    return task;
   };
 }
 
 export function createDownloadFile(context) {
   return function downloadFile(rawOption) {
-    const option = optionObject(rawOption);
     const task = new DownloadTask();
-    const invalid = checkParameters('downloadFile', option, DOWNLOAD_PARAMETERS);
-    if (invalid) {
-      refuse(context, 'downloadFile', option, option.url, invalid);
-      return task;
-    }
-    const call = new Call(context, 'downloadFile', option, {
-      url: option.url, method: 'GET', execute: (running) => download(context, running, option, task),
+    return startTask(context, 'downloadFile', rawOption, task, {
+      parameters: DOWNLOAD_PARAMETERS, method: 'GET', execute: (call, option) => download(context, call, option, task),
     });
-    task.call = call;
-    call.start();
-    return task;
   };
 }
 

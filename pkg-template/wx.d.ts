@@ -4,18 +4,13 @@
 // shim really delivers. Callbacks are declared as methods so that callbacks typed
 // with the platform's (larger) result types are accepted too.
 
+import type { DomainPolicy, NetworkApi, ServerDomains } from './rules.js';
+
 /** The platform's server-domain JSON (RULES.md §1), as the platform API returns it. */
-export interface WxDomains {
-  requestdomain?: string[];
-  wsrequestdomain?: string[];
-  uploaddomain?: string[];
-  downloaddomain?: string[];
-  udpdomain?: string[];
-  tcpdomain?: string[];
-}
+export type WxDomains = ServerDomains;
 
 /** The network APIs with a concurrency limit. */
-export type WxApiName = 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket';
+export type WxApiName = NetworkApi;
 
 /** Where uploadFile reads `filePath` and downloadFile writes its result. */
 export interface WxFileStore {
@@ -45,7 +40,7 @@ export interface WxNodeFileStore extends WxFileStore {
 
 export interface CreateWxOptions {
   /** The server domain lists (the platform JSON shape). Default: none listed. */
-  domains?: WxDomains;
+  domains?: WxDomains | DomainPolicy;
   /** `false` skips the domain, TLS and certificate checks, as the DevTools switch does (RULES.md §3). Default `true`. */
   urlCheck?: boolean;
   /** The phone's LAN address for the LAN exception (RULES.md §2): `{ ip: '192.168.1.10', netmask?: '255.255.255.0' }` or CIDR in `ip`. */
