@@ -39,7 +39,7 @@ fn rule_8_golden_bodies_decode_as_the_client_delivers_them() {
         let want = (expected.as_str(), case.encoding.as_str(), case.bom_stripped, case.lossy);
         let mut units = Vec::new();
         let meta = wxnet::body::decode_utf16_into(&input, case.content_type.as_deref(), &mut units);
-        let utf16 = String::from_utf16(&units).unwrap_or_default();
+        let utf16 = String::from_utf16(&units[..meta.units]).unwrap_or_default();
         if (utf16.as_str(), meta.encoding.name(), meta.bom_stripped, meta.lossy) != want {
             failures.push(format!("{} (UTF-16 output): got {:?}", case.name, (utf16, meta.encoding.name(), meta.bom_stripped, meta.lossy)));
         }

@@ -63,7 +63,7 @@ pub fn decode_body_utf16(bytes: &[u8], content_type: Option<String>) -> Result<J
         let meta = body::decode_utf16_into(bytes, content_type.as_deref(), &mut units);
         let object = js_sys::Object::new();
         set(&object, "ptr", (units.as_ptr() as usize as u32).into())?;
-        set(&object, "length", (units.len() as u32).into())?;
+        set(&object, "length", (meta.units as u32).into())?;
         set(&object, "encoding", meta.encoding.name().into())?;
         set(&object, "bomStripped", meta.bom_stripped.into())?;
         set(&object, "lossy", meta.lossy.into())?;
