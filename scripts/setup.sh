@@ -29,7 +29,8 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_packages[@]}"
 else
-  say "Debian packages present (rustc-web, cargo-web, rust-web-src, lld-19${WXNET_SKIP_BROWSER:+}, chromium)"
+  browser=", chromium"; [ -z "${WXNET_SKIP_BROWSER:-}" ] || browser="; chromium skipped"
+  say "Debian packages present (rustc-web, cargo-web, rust-web-src, lld-19$browser)"
 fi
 
 have_bindgen=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
