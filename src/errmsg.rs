@@ -3,7 +3,7 @@
 //!
 //! Every callback result of the platform carries `errMsg`; newer base libraries add
 //! `errno`. Code that imitates the platform (the URL checks, the `wx.request` shim,
-//! the CLI's `explain`) builds these strings here and nowhere else, so the exact
+//! the CLI) builds these strings here and nowhere else, so the exact
 //! wording (spaces, quotes, the trailing `;` of parameter errors) lives once.
 //!
 //! Where the sources are unsure of an errno (timeout, abort, method, TLS), none is
