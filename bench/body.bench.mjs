@@ -55,5 +55,5 @@ for (const [label, size] of [['64 KB', 64 * 1024], ['4 MB', 4 * 1024 * 1024]]) {
   // No label: the core has to find out (UTF-8 check, then chardetng). No target.
   await compare({ name: `${label} GBK unlabelled (detected) vs TextDecoder('gbk')`, ms,
     baseline: () => (gbkDecoder.decode(gbk), 1),
-    candidate: () => (decodeBody(gbk, { dataType: 'text' }), 1) });
+    candidate: () => (decodeBody(gbk, { dataType: 'text', detect: true }), 1) });
 }

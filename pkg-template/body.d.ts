@@ -3,10 +3,19 @@ export interface DecodeBodyOptions {
   /**
    * The response's `Content-Type` header value, e.g. `'text/html; charset=gbk'`.
    * Its `charset` is resolved as a WHATWG encoding label (`gb2312` → GBK,
-   * `latin1` → windows-1252). Absent, or a label nobody knows: UTF-8 if the bytes
-   * are UTF-8, else the detected legacy encoding.
+   * `latin1` → windows-1252). Absent, or a label nobody knows: UTF-8, as on the
+   * phone (a GBK body then comes out lossy, errno 602302); see `detect`.
    */
   contentType?: string | null;
+  /**
+   * Guess the encoding of a body with neither BOM nor known label (chardetng):
+   * UTF-8 if the bytes are UTF-8, else the most likely legacy encoding. Default
+   * `false`: the phone converts only by the declared charset (RULES.md §8), and
+   * createWx never detects. Detection is reliable from a few hundred bytes of text;
+   * a handful of bytes can be taken for another encoding (4 bytes of GBK come out
+   * as EUC-KR).
+   */
+  detect?: boolean;
   /** `'json'` (default) runs `JSON.parse` once on the text; any other value skips parsing. */
   dataType?: 'json' | 'text' | (string & {});
   /** `'arraybuffer'` returns the bytes untouched; anything else (default `'text'`) decodes. */
@@ -45,8 +54,8 @@ export type BodyErrorCode = 'body/type' | 'arg/type';
 /**
  * Decodes a response body the way the WeChat client does before `success` is
  * called: a BOM decides the encoding and exactly one is removed, else the
- * Content-Type `charset`, else UTF-8 if valid, else the detected legacy encoding
- * (chardetng); then `JSON.parse` once for `dataType: 'json'`.
+ * Content-Type `charset`, else UTF-8 (with `detect: true`: UTF-8 if valid, else
+ * the detected legacy encoding); then `JSON.parse` once for `dataType: 'json'`.
  *
  * UTF-8 and UTF-16 bodies are decoded by the engine's own `TextDecoder`; legacy
  * encodings, detection and malformed input go through the wasm core (encoding_rs).

@@ -5,8 +5,8 @@
 // (`bodyPlan`, a cheap call) and names the native TextDecoder to use (UTF-8,
 // UTF-16LE/BE) and the BOM length. The engine decodes the body where it lies;
 // if the text contains U+FFFD, a malformed sequence may have been replaced, so
-// the body goes to the core (`decodeBodyText`), which detects legacy encodings
-// and reports `lossy` exactly. Legacy encodings (GBK, Big5, ...) always decode
+// the body goes to the core (`decodeBodyUtf16`), which reports `lossy` exactly
+// (and, with `detect: true`, detects the legacy encoding of an unlabelled body). Legacy encodings (GBK, Big5, ...) always decode
 // in the core with encoding_rs.
 import * as core from './wxnet.js';
 import { WxnetError, notReady, toWxnetError } from './errors.mjs';
@@ -35,11 +35,11 @@ function nativeDecoder(index) {
 export function decodeBody(bytes, options = {}) {
   if (!isReady()) throw notReady();
   const view = asBytes(bytes);
-  const { contentType, dataType, responseType } = readOptions(options);
+  const { contentType, dataType, responseType, detect } = readOptions(options);
   if (responseType === 'arraybuffer') {
     return { data: exactArrayBuffer(bytes, view), encoding: null, bomStripped: false, lossy: false, parsed: false };
   }
-  const decoded = decodeText(view, contentType);
+  const decoded = decodeText(view, contentType, detect);
   const result = { data: decoded.text, encoding: decoded.encoding, bomStripped: decoded.bomStripped, lossy: decoded.lossy, parsed: false };
   if (dataType === 'json') {
     try {
@@ -53,7 +53,7 @@ export function decodeBody(bytes, options = {}) {
   return result;
 }
 
-function decodeText(view, contentType) {
+function decodeText(view, contentType, detect) {
   try {
     const plan = core.bodyPlan(contentType, view[0] ?? 0, view[1] ?? 0, view[2] ?? 0, view.length);
     const native = plan >>> 2 === 0 ? null : nativeDecoder((plan >>> 2) - 1);
@@ -64,7 +64,7 @@ function decodeText(view, contentType) {
         return { text, encoding: native.name, bomStripped: bomLength > 0, lossy: false };
       }
     }
-    return decodeInCore(view, contentType);
+    return decodeInCore(view, contentType, detect);
   } catch (error) {
     throw toWxnetError(error);
   }
@@ -73,8 +73,8 @@ function decodeText(view, contentType) {
 let memory;
 // The core leaves UTF-16 units in wasm memory; a JS string is made from them
 // with a copy (Node: Buffer's UTF-16 slice; elsewhere TextDecoder('utf-16le')).
-function decodeInCore(view, contentType) {
-  const { ptr, length, ...meta } = core.decodeBodyUtf16(view, contentType);
+function decodeInCore(view, contentType, detect) {
+  const { ptr, length, ...meta } = core.decodeBodyUtf16(view, contentType, detect);
   memory ??= core.bodyMemory();
   meta.text = unitsToString(memory.buffer, ptr, length);
   return meta;
@@ -122,7 +122,10 @@ function readOptions(options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new WxnetError('arg/type', `options must be an object like { contentType, dataType, responseType }, got ${describe(options)}`);
   }
-  const { contentType, dataType = 'json', responseType = 'text' } = options;
+  const { contentType, dataType = 'json', responseType = 'text', detect = false } = options;
+  if (typeof detect !== 'boolean') {
+    throw new WxnetError('arg/type', `options.detect must be a boolean, got ${describe(detect)}`);
+  }
   if (contentType !== undefined && contentType !== null && typeof contentType !== 'string') {
     throw new WxnetError('arg/type', `options.contentType must be the Content-Type header value as a string, got ${describe(contentType)}` +
       (Array.isArray(contentType) ? '; join repeated headers or pass the first' : ''));
@@ -133,7 +136,7 @@ function readOptions(options) {
   if (typeof responseType !== 'string') {
     throw new WxnetError('arg/type', `options.responseType must be 'text' or 'arraybuffer', got ${describe(responseType)}`);
   }
-  return { contentType: contentType ?? undefined, dataType, responseType };
+  return { contentType: contentType ?? undefined, dataType, responseType, detect };
 }
 
 function describe(value) {

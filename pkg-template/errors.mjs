@@ -33,5 +33,13 @@ export function toWxnetError(error) {
   if (error && typeof error === 'object' && !(error instanceof Error) && typeof error.code === 'string') {
     return new WxnetError(error.code, error.message);
   }
+  // The core never panics on input, so a trap is the 4 GiB wasm memory running out
+  // (e.g. thousands of large compiled domain lists kept alive).
+  if (error instanceof WebAssembly.RuntimeError) {
+    const wrapped = new WxnetError('wasm/out-of-memory',
+      `the wxnet core ran out of WebAssembly memory (${error.message}): keep fewer compiled domain lists alive, or free() DomainPolicy objects you no longer need`);
+    wrapped.cause = error;
+    return wrapped;
+  }
   return error;
 }

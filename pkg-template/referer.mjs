@@ -1,7 +1,7 @@
 // Referer (RULES.md §5): parsing, building and verifying live in the Rust core;
 // this file adds the server middleware.
 import * as core from './wxnet.js';
-import { fromCore } from './errors.mjs';
+import { WxnetError, fromCore } from './errors.mjs';
 
 export const parseReferer = fromCore(core.parseReferer);
 export const buildReferer = fromCore(core.buildReferer);
@@ -15,6 +15,9 @@ export const verifyReferer = fromCore(core.verifyReferer);
  * On success the parsed Referer is put on `req.wxReferer` (Koa: `ctx.state.wxReferer`).
  */
 export function refererGuard(options = {}) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new WxnetError('referer/options', `refererGuard(options): options must be an object like { appids: ["wx…"] }, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+  }
   const settings = { appids: options.appids, allow: options.allow };
   verifyReferer(undefined, settings); // throws a WxnetError now for bad options, not per request
   return function wxnetRefererGuard(reqOrCtx, resOrNext, next) {

@@ -167,7 +167,7 @@ export type ErrMsgReason =
   | 'ok' | 'url-not-in-domain-list' | 'invalid-url' | 'timeout' | 'abort' | 'interrupted'
   | 'exceed-max-task-count' | 'method-is-invalid' | 'parameter-error' | 'redirect-not-in-domain-list'
   | 'tls-version' | 'certificate' | 'network' | 'websocket-is-not-connected' | 'exceed-max-file-size'
-  | 'file-not-found' | CheckUrlOkReason | CheckUrlFailReason;
+  | 'file-not-found' | 'permission-denied' | CheckUrlOkReason | CheckUrlFailReason;
 
 /** Detail for `parameter-error`: gives `parameter.url should be String instead of Undefined;`. */
 export interface ParameterErrorDetail {
@@ -180,9 +180,14 @@ export interface ParameterErrorDetail {
 
 /**
  * The callback's `{ errMsg, errno? }` for `api` and `reason`, from the one catalogue.
- * `detail` is the URL for `invalid-url`, the host for `redirect-not-in-domain-list`,
- * the client's text for `certificate` and `network`, and a ParameterErrorDetail (or
- * the text after `parameter error: `) for `parameter-error`.
+ *
+ * Five reasons need a `detail` and throw `arg/type` without one:
+ * - `invalid-url`: the URL as given → `invalid url "<url>"`;
+ * - `redirect-not-in-domain-list`: the host redirected to;
+ * - `certificate`, `network`: the client's or transport's text (`-202:net::ERR_CERT_AUTHORITY_INVALID`);
+ * - `permission-denied`: the file path → `permission denied, open <path>`;
+ * - `parameter-error`: a ParameterErrorDetail, or the text after `parameter error: `.
+ * Every other reason takes none (a detail given to it is ignored).
  * @throws WxnetError `arg/api` (not an API name), `arg/reason` (not in the catalogue),
  *   `arg/type` (a required detail missing or of the wrong type).
  */

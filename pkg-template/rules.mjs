@@ -3,7 +3,9 @@
 // values across the boundary cheaply:
 // - a `domains` object is compiled once into a DomainPolicy kept on the Rust side and
 //   cached in a WeakMap keyed by that object (so it is read once: mutate it and the
-//   old lists stay in force; pass a new object or a compileDomains() result);
+//   old lists stay in force; pass a new object or a compileDomains() result), and by
+//   its JSON text, so that a fresh inline `{ domains: { … } }` per call with the same
+//   lists costs a JSON.stringify, not a compilation;
 // - a verdict comes back as a number (reason code, port, host position), and the
 //   result object is built from a frozen table the core produced once;
 // - checkUrls crosses the boundary once for the whole batch.
@@ -88,6 +90,34 @@ let lanPrefix;
 let emptyPolicy;
 const policies = new WeakMap();
 const lans = new WeakMap();
+// Compiled lists by JSON text, least recently used first. Lists whose text is larger
+// than CONTENT_KEY_LIMIT are compiled once per object only (the key would cost more).
+const policiesByContent = new Map();
+const CONTENT_CACHE_SIZE = 64;
+const CONTENT_KEY_LIMIT = 64 * 1024;
+
+function contentKey(domains) {
+  try {
+    const text = JSON.stringify(domains);
+    return typeof text === 'string' && text.length <= CONTENT_KEY_LIMIT ? text : undefined;
+  } catch {
+    return undefined; // a BigInt or a cycle: the core will say what is wrong
+  }
+}
+
+function compileByContent(domains) {
+  const key = contentKey(domains);
+  let compiled = key === undefined ? undefined : policiesByContent.get(key);
+  if (compiled !== undefined) {
+    policiesByContent.delete(key); // re-inserted below as the most recent
+  } else {
+    compiled = callCore(core.compileDomains, domains);
+    if (key === undefined) return compiled;
+    if (policiesByContent.size >= CONTENT_CACHE_SIZE) policiesByContent.delete(policiesByContent.keys().next().value);
+  }
+  policiesByContent.set(key, compiled);
+  return compiled;
+}
 
 function policyFor(domains) {
   if (domains === undefined || domains === null) return (emptyPolicy ??= core.compileDomains(undefined));
@@ -97,7 +127,7 @@ function policyFor(domains) {
   }
   let compiled = policies.get(domains);
   if (compiled === undefined) {
-    compiled = callCore(core.compileDomains, domains);
+    compiled = compileByContent(domains);
     policies.set(domains, compiled);
   }
   return compiled;
@@ -192,7 +222,7 @@ export function checkUrls(api, urls, options) {
   }
   readOptions(options);
   const count = urls.length;
-  const words = policy.checkBatch(apiIndex, urls.join(SEPARATOR), count, flags, lanIp, lanPrefix);
+  const words = callCore((...args) => policy.checkBatch(...args), apiIndex, urls.join(SEPARATOR), count, flags, lanIp, lanPrefix);
   if (words.length !== count * 2) {
     // A URL contained the separator: check one by one (still correct, just slower).
     return urls.map((url) => checkOne(apiIndex, api, url));

@@ -5,6 +5,9 @@
 import { WxnetError } from './errors.mjs';
 import { failure, networkLimits, okMessage } from './wx-rules.mjs';
 
+/** Warnings already written to the console (once per process, however many createWx). */
+const warnedOnConsole = new Set();
+
 export class Runtime {
   /** `limits`: concurrent calls per API name (the core's, or the caller's override). */
   constructor(context, limits, overLimit) {
@@ -17,7 +20,22 @@ export class Runtime {
     this.active = Object.fromEntries(this.apis.map((api) => [api, new Set()]));
     this.waiting = Object.fromEntries(this.apis.map((api) => [api, []]));
     this.listeners = new Set();
+    this.warnings = [];
     this.nextId = 1;
+  }
+
+  /**
+   * A problem with the set-up (e.g. a domain list with a typo, which refuses every
+   * call): kept as a `warning` event that every onEvent listener receives first,
+   * and written once to the console.
+   */
+  warn({ code, severity, message }) {
+    const event = { type: 'warning', code, severity, message, time: now() };
+    this.warnings.push(event);
+    if (!warnedOnConsole.has(message)) {
+      warnedOnConsole.add(message);
+      console.warn(`wxnet: ${message} [${code}]`);
+    }
   }
 
   publicApi() {
@@ -32,6 +50,9 @@ export class Runtime {
       onEvent: (listener) => {
         if (typeof listener !== 'function') throw new WxnetError('wx/listener', 'runtime.onEvent(listener): listener must be a function');
         this.listeners.add(listener);
+        for (const warning of this.warnings) {
+          try { listener(warning); } catch (error) { reportCallbackError(error); }
+        }
         return () => this.listeners.delete(listener);
       },
       fileStore: this.context.fileStore,
@@ -73,6 +94,7 @@ export class Runtime {
       const queue = this.waiting[call.api];
       const index = queue.indexOf(call);
       if (index >= 0) queue.splice(index, 1);
+      this.holdProcessWhileQueued();
     }
   }
 
@@ -86,6 +108,20 @@ export class Runtime {
     this.hidden = true;
     this.emit({ type: 'background', hidden: true, time: now() });
     this.backgroundTimer = setTimeout(() => this.interruptAll(), networkLimits().backgroundGraceMs);
+    this.holdProcessWhileQueued();
+  }
+
+  /**
+   * In Node the background timer must not keep an idle process alive: running calls
+   * hold their own sockets, so the timer only holds the process while calls wait in
+   * the queue (they have nothing else that would).
+   */
+  holdProcessWhileQueued() {
+    const timer = this.backgroundTimer;
+    if (timer === undefined || typeof timer !== 'object') return; // browsers: a number, nothing to hold
+    const queued = this.apis.some((api) => this.waiting[api].length > 0);
+    if (queued) timer.ref?.();
+    else timer.unref?.();
   }
 
   show() {
@@ -147,9 +183,10 @@ export class Call {
 
   begin() {
     this.timings.start = now();
-    this.timer = setTimeout(() => this.stop('timeout'), this.context.rules.timeout(this.api, this.option.timeout));
     let pending;
     try {
+      // Anything that throws once the call holds a slot fails the call, which frees the slot.
+      this.timer = setTimeout(() => this.stop('timeout'), this.context.rules.timeout(this.api, this.option.timeout));
       pending = Promise.resolve(this.execute(this));
     } catch (error) {
       pending = Promise.reject(error);
@@ -247,24 +284,28 @@ const MAX_REDIRECTS = 20;
  * check, else `redirect url not in domain list:<host>`. Where fetch shows redirects
  * (`redirect: 'manual'` in Node) each Location is checked before it is requested;
  * browsers hide them (an opaque response), so there the final URL is checked after
- * fetch followed the chain itself.
+ * fetch followed the chain. Checks always judge the URL the phone would see: with
+ * `upstreams`, the transport goes to the mapped origin and what comes back from it
+ * is mapped back first. With `urlCheck: false` certificates are not checked (§3).
  */
 export async function fetchChecked(context, call, url, init) {
+  if (!context.urlCheck) init.rejectUnauthorized = false; // `init` is the caller's own fresh object
   if (!context.manualRedirects) {
-    init.redirect = 'follow'; // `init` is the caller's own fresh object
-    const response = whileRunning(call, await context.fetch(url, init));
-    if (response.redirected && response.url) refuseRedirect(context, call, response.url);
+    init.redirect = 'follow';
+    const response = whileRunning(call, await context.fetch(toUpstream(context, url), init));
+    if (response.type === 'opaqueredirect') throw new CallFailure(failure(call.api, 'network', 'the transport hid a redirect (opaqueredirect)'));
+    if (response.redirected && response.url) refuseRedirect(context, call, fromUpstream(context, response.url));
     return response;
   }
   let target = url;
   let request = init;
   request.redirect = 'manual';
   for (let hop = 0; ; hop++) {
-    const response = whileRunning(call, await context.fetch(target, request));
+    const response = whileRunning(call, await context.fetch(toUpstream(context, target), request));
     if (response.status < 300 || response.status > 399 || hop === MAX_REDIRECTS) return response;
     const location = response.headers.get('location');
     if (location === null) return response;
-    const next = new URL(location, target).href;
+    const next = fromUpstream(context, new URL(location, target).href);
     refuseRedirect(context, call, next);
     response.body?.cancel().catch(() => {});
     // 303, and 301/302 after a POST, continue as GET without a body (fetch standard, step "HTTP-redirect fetch").
@@ -274,6 +315,24 @@ export async function fetchChecked(context, call, url, init) {
     }
     target = next;
   }
+}
+
+/** The URL the transport is sent to: a listed origin replaced by its upstream (createWx `upstreams`). */
+export function toUpstream(context, url) {
+  return replaceOrigin(url, context.upstreams, 0, 1);
+}
+
+/** The URL the phone would see for one that came back from an upstream. */
+function fromUpstream(context, url) {
+  return replaceOrigin(url, context.upstreams, 1, 0);
+}
+
+function replaceOrigin(url, pairs, from, to) {
+  if (pairs.length === 0) return url;
+  let parsed;
+  try { parsed = new URL(url); } catch { return url; }
+  const pair = pairs.find((candidate) => candidate[from] === parsed.origin);
+  return pair ? pair[to] + parsed.pathname + parsed.search + parsed.hash : url;
 }
 
 /** A response that arrives after its call stopped is cut at once. */

@@ -1,7 +1,16 @@
 // The file store behind uploadFile's filePath and downloadFile's tempFilePath.
 // Browsers get this in-memory store; the Node entry passes a temp-directory store
-// (wx-node.mjs). Any object with the same two async methods can be injected.
-import { WxnetError } from './errors.mjs';
+// (wx-node.mjs). Any object with the same two async methods can be injected: the
+// shim only ever hands it paths the core accepted (parseStorePath, RULES.md §9).
+import * as core from './wxnet.js';
+import { WxnetError, fromCore } from './errors.mjs';
+
+/**
+ * `{ area: 'temporary' | 'saved' | 'user-data', relative }` for a path of the file
+ * store (`wxfile://tmp_…`, `wxfile://usr/…`, …); throws WxnetError `file/path` for
+ * anything else: absolute paths, `..`, encoded separators (the core decides).
+ */
+export const parseStorePath = fromCore(core.parseStorePath);
 
 /** Where the platform puts temporary files: `wxfile://tmp_<random><ext>`. */
 export function temporaryPath(extension = '') {
@@ -27,10 +36,12 @@ export function createMemoryFileStore() {
     kind: 'memory',
     async save(bytes, { filePath, extension } = {}) {
       const path = filePath ?? temporaryPath(extension);
+      parseStorePath(path);
       files.set(path, toBytes(bytes));
       return path;
     },
     async read(path) {
+      parseStorePath(path);
       const bytes = files.get(path);
       if (bytes === undefined) throw new WxnetError('wx/file-not-found', `no such file in the wx file store: ${path}`);
       return bytes;

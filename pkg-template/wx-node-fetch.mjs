@@ -14,8 +14,10 @@ const DECOMPRESS = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: create
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 
 /**
- * `fetch(url, { method, headers, body, signal })` for the shim, where `headers` is a
- * plain object and `body` a string, bytes or a ReadableStream. Resolves to
+ * `fetch(url, { method, headers, body, signal, rejectUnauthorized })` for the shim,
+ * where `headers` is a plain object and `body` a string, bytes or a ReadableStream;
+ * `rejectUnauthorized: false` accepts any certificate (createWx sends it when
+ * `urlCheck` is false, RULES.md §3). Resolves to
  * `{ status, statusText, headers: Headers, body, url, redirected }`, where `body` (null
  * for HEAD, 204, 304) has the ReadableStream methods the shim uses: getReader() and cancel();
  * rejects like fetch: `TypeError('fetch failed')` with the socket's error as `cause`.
@@ -28,23 +30,40 @@ export function nodeFetch(url, init = {}) {
     if (!send) return fail(new Error(`unsupported protocol ${target.protocol}`));
     const method = init.method ?? 'GET';
     const headers = { ...init.headers };
-    if (!Object.keys(headers).some((name) => name.toLowerCase() === 'accept-encoding')) {
+    if (!hasHeader(headers, 'accept-encoding')) {
       headers['accept-encoding'] = 'gzip, deflate, br';
     }
+    let body = init.body ?? undefined;
+    if (body instanceof ArrayBuffer) body = new Uint8Array(body);
+    const streamed = body !== undefined && typeof body.getReader === 'function';
+    if (body !== undefined && !streamed && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+      return fail(new Error(`unsupported body type ${Object.prototype.toString.call(body)}`));
+    }
+    // Node frames bodies by itself only for some methods (not DELETE, OPTIONS, TRACE):
+    // every body gets its Content-Length here, so no method leaves the server guessing.
+    if (body !== undefined && !streamed && !hasHeader(headers, 'content-length')) {
+      headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+    }
+    const options = { method, headers, signal: init.signal };
+    if (init.rejectUnauthorized === false) options.rejectUnauthorized = false;
     let req;
     try {
-      req = send(target, { method, headers, signal: init.signal }, (res) => resolve(toResponse(res, url, method)));
+      req = send(target, options, (res) => resolve(toResponse(res, url, method)));
     } catch (error) {
       return fail(error); // e.g. a header value Node refuses
     }
     req.on('error', fail);
-    const body = init.body;
-    if (body === undefined || body === null) req.end();
-    else if (typeof body === 'string' || body instanceof Uint8Array) req.end(body);
-    else if (body instanceof ArrayBuffer) req.end(new Uint8Array(body));
-    else if (typeof body.getReader === 'function') {
-      Readable.fromWeb(body).on('error', (error) => req.destroy(error)).pipe(req);
-    } else return fail(new Error(`unsupported body type ${Object.prototype.toString.call(body)}`));
+    // CONNECT: Node hands the answer to 'connect' with the raw socket, never to the
+    // response callback. The shim has no tunnel to offer, so the answer is the
+    // response (status and headers, empty body) and the tunnel is closed at once.
+    req.on('connect', (res, socket) => {
+      socket.destroy();
+      res.resume();
+      resolve({ status: res.statusCode, statusText: res.statusMessage ?? '', headers: toHeaders(res), body: null, url, redirected: false });
+    });
+    if (body === undefined) req.end();
+    else if (streamed) Readable.fromWeb(body).on('error', (error) => req.destroy(error)).pipe(req);
+    else req.end(body);
     return undefined;
   });
 }
@@ -67,7 +86,11 @@ function nodeBody(stream) {
   return { getReader: () => ({ read, cancel, releaseLock() {} }), cancel };
 }
 
-function toResponse(res, url, method) {
+function hasHeader(headers, lowerName) {
+  return Object.keys(headers).some((name) => name.toLowerCase() === lowerName);
+}
+
+function toHeaders(res) {
   const headers = new Headers();
   for (let i = 0; i < res.rawHeaders.length; i += 2) {
     try {
@@ -76,6 +99,11 @@ function toResponse(res, url, method) {
       // a header fetch would refuse (invalid name or value): dropped, as fetch drops the response's
     }
   }
+  return headers;
+}
+
+function toResponse(res, url, method) {
+  const headers = toHeaders(res);
   let body = null;
   if (method === 'HEAD' || NULL_BODY_STATUS.has(res.statusCode)) {
     res.resume();

@@ -2,37 +2,78 @@
 // node: modules): a file store in a real temporary directory, the `ws` package as
 // the WebSocket class when the user installed it, streamed uploads for progress, the
 // node:http(s) transport (wx-node-fetch.mjs), and redirects checked hop by hop.
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { WxnetError } from './errors.mjs';
-import { temporaryPath, toBytes } from './wx-file-store.mjs';
+import { parseStorePath, temporaryPath, toBytes } from './wx-file-store.mjs';
 import { nodeFetch } from './wx-node-fetch.mjs';
 
+// Temporary directories made by stores, removed when the process exits (one listener for all).
+const temporaryRoots = new Set();
+function removeTemporaryRoots() {
+  for (const root of temporaryRoots) rmSync(root, { recursive: true, force: true });
+  temporaryRoots.clear();
+}
+
 /**
- * A file store backed by a directory (default: a new one under the OS temp dir).
- * `wxfile://tmp_…` and `wxfile://usr/…` paths map to files inside it; `read` also
- * accepts absolute paths of the local file system, so a previewer can upload a real file.
- * `resolve(path)` gives the file-system path of a store path.
+ * A file store backed by a directory (default: a new one under the OS temp dir,
+ * removed when the process exits or on `dispose()`). Only the store's own paths
+ * (`wxfile://tmp_…`, `wxfile://usr/…`, as the core's parseStorePath accepts them)
+ * map to files, and only inside the directory: a symbolic link that leads out of it
+ * is refused too. `resolve(path)` gives the file-system path of a store path.
  */
 export function createNodeFileStore({ directory } = {}) {
+  if (directory !== undefined && (typeof directory !== 'string' || directory === '')) {
+    throw new WxnetError('wx/options', 'createNodeFileStore: directory must be a non-empty string');
+  }
   let root = directory;
+  let realRoot;
   const base = () => {
-    root ??= mkdtempSync(join(tmpdir(), 'wxnet-'));
+    if (root === undefined) {
+      root = mkdtempSync(join(tmpdir(), 'wxnet-'));
+      if (temporaryRoots.size === 0) process.once('exit', removeTemporaryRoots);
+      temporaryRoots.add(root);
+    }
     return root;
   };
+  const insideRoot = (real) => {
+    realRoot ??= realpathSync(base());
+    return real === realRoot || real.startsWith(realRoot + sep);
+  };
+  const leaves = (path) => new WxnetError('wx/file-path', `path leaves the file store: ${path}`);
   function resolve(path) {
-    if (typeof path !== 'string') throw new WxnetError('wx/file-path', `a file path must be a string, got ${typeof path}`);
-    const match = /^(?:wxfile:\/\/|http:\/\/tmp\/)(.+)$/.exec(path);
-    if (!match) {
-      if (isAbsolute(path)) return path;
-      throw new WxnetError('wx/file-path', `not a wx file path: ${path} (expected wxfile://…)`);
+    let relative;
+    try {
+      ({ relative } = parseStorePath(path));
+    } catch (error) {
+      throw new WxnetError('wx/file-path', error.message);
     }
-    const inside = normalize(join(base(), match[1]));
-    if (!inside.startsWith(base() + sep)) throw new WxnetError('wx/file-path', `path leaves the file store: ${path}`);
-    return inside;
+    return join(base(), ...relative.split('/'));
+  }
+  /** The file to read: it must exist and its real path (links followed) must stay inside. */
+  function readable(path) {
+    const target = resolve(path);
+    let real;
+    try {
+      real = realpathSync(target);
+    } catch {
+      throw new WxnetError('wx/file-not-found', `no such file in the wx file store: ${path}`);
+    }
+    if (!insideRoot(real)) throw leaves(path);
+    return real;
+  }
+  /** The file to write: its folder's real path stays inside, and the file is no link. */
+  function writable(path) {
+    const target = resolve(path);
+    mkdirSync(dirname(target), { recursive: true });
+    if (!insideRoot(realpathSync(dirname(target)))) throw leaves(path);
+    let existing;
+    try { existing = lstatSync(target); } catch { /* a new file */ }
+    if (existing?.isSymbolicLink()) throw leaves(path);
+    return target;
   }
   return {
     kind: 'directory',
@@ -40,22 +81,26 @@ export function createNodeFileStore({ directory } = {}) {
     resolve,
     async save(bytes, { filePath, extension } = {}) {
       const path = filePath ?? temporaryPath(extension);
-      const target = resolve(path);
-      mkdirSync(dirname(target), { recursive: true });
-      await writeFile(target, toBytes(bytes));
+      await writeFile(writable(path), toBytes(bytes));
       return path;
     },
     async read(path) {
-      return new Uint8Array(await readFile(resolve(path)));
+      return new Uint8Array(await readFile(readable(path)));
     },
-    saveSync(bytes, options = {}) {
-      const path = options.filePath ?? temporaryPath(options.extension);
-      const target = resolve(path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, toBytes(bytes));
+    saveSync(bytes, { filePath, extension } = {}) {
+      const path = filePath ?? temporaryPath(extension);
+      writeFileSync(writable(path), toBytes(bytes));
       return path;
     },
-    readSync: (path) => new Uint8Array(readFileSync(resolve(path))),
+    readSync: (path) => new Uint8Array(readFileSync(readable(path))),
+    /** Removes the directory if this store made it (a given `directory` is left alone). */
+    dispose() {
+      if (root === undefined || !temporaryRoots.has(root)) return;
+      rmSync(root, { recursive: true, force: true });
+      temporaryRoots.delete(root);
+      root = undefined;
+      realRoot = undefined;
+    },
   };
 }
 
@@ -70,5 +115,5 @@ export function nodeWebSocket() {
 
 /** What the Node entry passes to the shared createWx. */
 export function nodeDefaults() {
-  return { fileStore: createNodeFileStore(), WebSocket: nodeWebSocket(), fetch: nodeFetch, streamUploads: true, manualRedirects: true };
+  return { environment: 'node', fileStore: createNodeFileStore(), WebSocket: nodeWebSocket(), fetch: nodeFetch, streamUploads: true, manualRedirects: true };
 }

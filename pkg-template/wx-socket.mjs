@@ -2,7 +2,7 @@
 // The WebSocket class is injected (browsers: the global one; Node: the `ws` package
 // when installed, which also carries the Referer header).
 import { WxnetError } from './errors.mjs';
-import { checkParameters, deliver, now, optionObject, outgoingHeaders, Listeners, refuse } from './wx-call.mjs';
+import { checkParameters, deliver, now, optionObject, outgoingHeaders, Listeners, refuse, toUpstream } from './wx-call.mjs';
 import { failure, networkLimits, okMessage } from './wx-rules.mjs';
 
 const PARAMETERS = [['url', 'String', true], ['header', 'Object'], ['protocols', 'Array'], ['timeout', 'Number']];
@@ -104,8 +104,10 @@ export class SocketTask {
     runtime.active.connectSocket.add(this);
     const headers = outgoingHeaders(this.context, option.header);
     try {
-      // Browsers ignore the third argument (they cannot send headers); `ws` uses it.
-      this.socket = new WebSocketClass(option.url, option.protocols ?? [], { headers });
+      // Browsers ignore the third argument (they cannot send headers or skip certificate
+      // checks); `ws` uses it. With urlCheck off, certificates are not checked (RULES.md §3).
+      const settings = this.context.urlCheck ? { headers } : { headers, rejectUnauthorized: false };
+      this.socket = new WebSocketClass(toUpstream(this.context, option.url), option.protocols ?? [], settings);
     } catch (error) {
       this.finish();
       return deliver(option, false, failure('connectSocket', 'network', error?.message ?? String(error)));

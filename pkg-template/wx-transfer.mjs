@@ -2,7 +2,7 @@
 // download into the file store, and their tasks' progress events.
 import { CallFailure, Listeners, fetchChecked, readBody, outgoingHeaders, requestProfile, responseHeaders, startTask } from './wx-call.mjs';
 import { decodeBody, failure, networkLimits } from './wx-rules.mjs';
-import { extensionOf } from './wx-file-store.mjs';
+import { extensionOf, parseStorePath } from './wx-file-store.mjs';
 
 /** Upload bodies are handed to the transport in pieces of this size (progress granularity). */
 const UPLOAD_PIECE = 64 * 1024;
@@ -17,7 +17,11 @@ export function createUploadFile(context) {
   return function uploadFile(rawOption) {
     const task = new UploadTask();
     return startTask(context, 'uploadFile', rawOption, task, {
-      parameters: UPLOAD_PARAMETERS, method: 'POST', execute: (call, option) => upload(context, call, option, task),
+      parameters: UPLOAD_PARAMETERS,
+      method: 'POST',
+      // Only the store's own paths are files to a mini program; anything else does not exist for it.
+      precheck: (option) => (storeArea(option.filePath) ? undefined : failure('uploadFile', 'file not found')),
+      execute: (call, option) => upload(context, call, option, task),
     });
   };
 }
@@ -26,9 +30,23 @@ export function createDownloadFile(context) {
   return function downloadFile(rawOption) {
     const task = new DownloadTask();
     return startTask(context, 'downloadFile', rawOption, task, {
-      parameters: DOWNLOAD_PARAMETERS, method: 'GET', execute: (call, option) => download(context, call, option, task),
+      parameters: DOWNLOAD_PARAMETERS,
+      method: 'GET',
+      // A chosen filePath must be in the user-data area (wx.env.USER_DATA_PATH), as on the phone.
+      precheck: (option) => (option.filePath === undefined || storeArea(option.filePath) === 'user-data'
+        ? undefined : failure('downloadFile', 'permission denied', option.filePath)),
+      execute: (call, option) => download(context, call, option, task),
     });
   };
+}
+
+/** The store area of a path, or undefined when the core refuses it (RULES.md §9). */
+function storeArea(path) {
+  try {
+    return parseStorePath(path).area;
+  } catch {
+    return undefined;
+  }
 }
 
 async function upload(context, call, option, task) {

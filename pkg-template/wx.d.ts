@@ -63,24 +63,58 @@ export interface CreateWxOptions {
   /** Over the limit: fail at once like the client (`'fail'`, default) or wait for a free slot (`'queue'`; sockets always fail). */
   overLimit?: 'fail' | 'queue';
   /**
-   * The transport. Default: browsers `globalThis.fetch`; Node a node:http(s) transport
-   * (faster than Node's fetch; see the README). A call that stops (abort, timeout,
-   * background) aborts the `signal` it was given, so the exchange is cut at once.
+   * The transport: `globalThis.fetch`, `nodeFetch`, or a function wrapping either.
+   * Default: browsers `globalThis.fetch`; Node `nodeFetch` (faster than Node's fetch;
+   * see the README). A call that stops (abort, timeout, background) aborts the
+   * `signal` it was given, so the exchange is cut at once.
    */
-  fetch?: (input: string, init: RequestInit & { duplex?: 'half' }) => Promise<Response>;
+  fetch?: WxTransport;
+  /**
+   * Where a listed origin really is, for local backends and tests:
+   * `{ 'https://api.example.com': 'http://127.0.0.1:4000' }`. Checks (domains, redirects)
+   * judge the URL the phone would see; the transport is sent to the mapped origin.
+   */
+  upstreams?: Record<string, string>;
   /** The WebSocket class. Default: browsers `globalThis.WebSocket`; Node the `ws` package if installed, else the global one. */
-  WebSocket?: new (url: string, protocols?: string | string[], options?: { headers?: Record<string, string> }) => WebSocket;
+  WebSocket?: new (url: string, protocols?: string | string[], options?: { headers?: Record<string, string>; rejectUnauthorized?: boolean }) => WebSocket;
   /** The file store. Default: browsers in memory; Node a temporary directory. */
   fileStore?: WxFileStore;
   /**
    * Check each redirect hop before it is requested (needs a fetch that shows redirects
-   * with `redirect: 'manual'`; Node default `true`). Browsers (`false`) check the final
-   * URL after fetch followed the chain.
+   * with `redirect: 'manual'`: Node only, where it is the default). Browsers' fetch hides
+   * redirects, so there `true` is refused (`wx/options`) and the final URL is checked
+   * after fetch followed the chain.
    */
   manualRedirects?: boolean;
   /** Stream upload bodies to get real progress (needs a fetch with request streams; Node default `true`, browsers `false`). */
   streamUploads?: boolean;
 }
+
+/** What createWx hands its transport: a subset of `RequestInit`. */
+export interface WxTransportInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>;
+  signal: AbortSignal;
+  redirect?: 'follow' | 'manual';
+  duplex?: 'half';
+  /** `false` when `urlCheck` is off (RULES.md §3): `nodeFetch` then accepts any certificate. */
+  rejectUnauthorized?: boolean;
+}
+
+/** What createWx reads of a transport's answer: a subset of `Response`. */
+export interface WxTransportResponse {
+  status: number;
+  statusText?: string;
+  headers: Headers;
+  body: { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(): Promise<void> }; cancel(): Promise<void> } | null;
+  url?: string;
+  redirected?: boolean;
+  type?: string;
+}
+
+/** A transport for createWx: `globalThis.fetch` and `nodeFetch` are both one. */
+export type WxTransport = (url: string, init: WxTransportInit) => Promise<WxTransportResponse>;
 
 /** One entry of the network log (`runtime.onEvent`). Times are `performance.now()` values in ms. */
 export type WxNetworkEvent =
@@ -332,6 +366,4 @@ export function createNodeFileStore(options?: { directory?: string }): WxNodeFil
  * uses, over node:http(s) (decompresses gzip/deflate/br, never follows redirects,
  * aborts by destroying the socket). Wrap it to route hosts, e.g. to a local server.
  */
-export function nodeFetch(url: string, init?: {
-  method?: string; headers?: Record<string, string>; body?: string | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>; signal?: AbortSignal;
-}): Promise<{ status: number; statusText: string; headers: Headers; body: ReadableStream<Uint8Array> | null; url: string; redirected: false }>;
+export function nodeFetch(url: string, init?: Partial<WxTransportInit>): Promise<WxTransportResponse & { statusText: string; url: string; redirected: false }>;

@@ -4,8 +4,13 @@
 // (limits, queue, background, network log, one call's life) is in wx-call.mjs, the
 // APIs in wx-request.mjs, wx-transfer.mjs (uploadFile, downloadFile) and
 // wx-socket.mjs; every rule they apply comes from the core through wx-rules.mjs.
+//
+// Every option is checked here, at creation: a wrong one throws WxnetError
+// `wx/options` naming it, so that wx.request itself never throws (the platform's
+// does not).
 import { WxnetError } from './errors.mjs';
 import { buildReferer } from './referer.mjs';
+import { DomainPolicy, checkUrl, lintDomains, resolveTimeout } from './rules.mjs';
 import { Runtime } from './wx-call.mjs';
 import { createMemoryFileStore } from './wx-file-store.mjs';
 import { networkLimits, rulesFor } from './wx-rules.mjs';
@@ -13,7 +18,13 @@ import { createRequest } from './wx-request.mjs';
 import { createDownloadFile, createUploadFile } from './wx-transfer.mjs';
 import { createSocketApi } from './wx-socket.mjs';
 
-export { createMemoryFileStore } from './wx-file-store.mjs';
+export { createMemoryFileStore, parseStorePath } from './wx-file-store.mjs';
+
+const OPTION_NAMES = [
+  'domains', 'urlCheck', 'lan', 'wssPortCheck', 'app', 'appid', 'version', 'refererHeader', 'limits',
+  'overLimit', 'fetch', 'upstreams', 'WebSocket', 'fileStore', 'manualRedirects', 'streamUploads',
+];
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
  * Creates an isolated `wx` network API and the `runtime` that controls it.
@@ -21,43 +32,24 @@ export { createMemoryFileStore } from './wx-file-store.mjs';
  * temp-dir file store, the `ws` package, streamed uploads); options win over them.
  */
 export function createWx(options = {}, platformDefaults = {}) {
-  if (options === null || typeof options !== 'object') {
-    throw new WxnetError('wx/options', `createWx(options): options must be an object, got ${typeOf(options)}`);
-  }
-  const overLimit = options.overLimit ?? 'fail';
-  if (overLimit !== 'fail' && overLimit !== 'queue') {
-    throw new WxnetError('wx/options', `createWx: overLimit must be 'fail' or 'queue', got ${JSON.stringify(overLimit)}`);
-  }
-  const limits = { ...networkLimits().concurrent };
-  const apis = Object.keys(limits);
-  for (const [api, value] of Object.entries(options.limits ?? {})) {
-    if (!apis.includes(api) || !Number.isInteger(value) || value < 1) {
-      throw new WxnetError('wx/options',
-        `createWx: limits.${api} must be a positive integer for one of ${apis.join(', ')}, got ${JSON.stringify(value)}`);
-    }
-    limits[api] = value;
-  }
-  for (const name of ['fetch', 'WebSocket']) {
-    if (options[name] !== undefined && typeof options[name] !== 'function') {
-      throw new WxnetError('wx/options', `createWx: options.${name} must be a function, got ${typeOf(options[name])}`);
-    }
-  }
-  if (options.refererHeader !== undefined && (typeof options.refererHeader !== 'string' || options.refererHeader === '')) {
-    throw new WxnetError('wx/options', 'createWx: options.refererHeader must be a non-empty header name');
-  }
-  const checks = { domains: options.domains, urlCheck: options.urlCheck ?? true, lan: options.lan, wssPortCheck: options.wssPortCheck };
+  const inNode = platformDefaults.environment === 'node';
+  const settings = readOptions(options ?? {}, inNode);
+  const checks = { domains: settings.domains, urlCheck: settings.urlCheck, lan: settings.lan, wssPortCheck: settings.wssPortCheck };
   const context = {
-    rules: rulesFor(checks, options.app),
-    referer: buildReferer(options.appid ?? 'touristappid', options.version ?? 'devtools'),
-    refererHeader: options.refererHeader,
-    fetch: options.fetch ?? platformDefaults.fetch ?? ((...args) => globalThis.fetch(...args)),
-    WebSocket: options.WebSocket ?? platformDefaults.WebSocket ?? globalThis.WebSocket,
-    fileStore: options.fileStore ?? platformDefaults.fileStore ?? createMemoryFileStore(),
-    streamUploads: options.streamUploads ?? platformDefaults.streamUploads ?? false,
-    manualRedirects: options.manualRedirects ?? platformDefaults.manualRedirects ?? false,
+    rules: rulesFor(checks, settings.app),
+    urlCheck: settings.urlCheck,
+    referer: settings.referer,
+    refererHeader: settings.refererHeader,
+    upstreams: settings.upstreams,
+    fetch: settings.fetch ?? platformDefaults.fetch ?? ((...args) => globalThis.fetch(...args)),
+    WebSocket: settings.WebSocket ?? platformDefaults.WebSocket ?? globalThis.WebSocket,
+    fileStore: settings.fileStore ?? platformDefaults.fileStore ?? createMemoryFileStore(),
+    streamUploads: settings.streamUploads ?? platformDefaults.streamUploads ?? false,
+    manualRedirects: settings.manualRedirects ?? platformDefaults.manualRedirects ?? false,
   };
-  const runtime = new Runtime(context, limits, overLimit);
+  const runtime = new Runtime(context, settings.limits, settings.overLimit);
   context.runtime = runtime;
+  for (const warning of domainWarnings(settings.domains)) runtime.warn(warning);
   const sockets = createSocketApi(context);
   const wx = {
     request: createRequest(context),
@@ -68,7 +60,166 @@ export function createWx(options = {}, platformDefaults = {}) {
   return { wx, runtime: runtime.publicApi() };
 }
 
+/** Checks every option; returns them with defaults applied, or throws `wx/options`. */
+function readOptions(options, inNode) {
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw optionError(`options must be an object, got ${describe(options)}`);
+  }
+  for (const name of Object.keys(options)) {
+    if (!OPTION_NAMES.includes(name)) {
+      const near = closest(name, OPTION_NAMES);
+      throw optionError(`unknown option ${JSON.stringify(name)}${near ? `; did you mean ${near}?` : ''} (options: ${OPTION_NAMES.join(', ')})`);
+    }
+  }
+  const urlCheck = options.urlCheck ?? true;
+  const checks = { domains: options.domains, urlCheck, lan: options.lan, wssPortCheck: options.wssPortCheck };
+  if (checks.domains !== undefined && checks.domains !== null && !(checks.domains instanceof DomainPolicy) && !isPlainObject(checks.domains)) {
+    throw optionError(`options.domains must be an object like { requestdomain: ["https://a.com"] } or a DomainPolicy, got ${describe(checks.domains)}`);
+  }
+  try {
+    checkUrl('request', 'https://wxnet.invalid/', checks); // compiles the lists and reads lan, urlCheck, wssPortCheck
+  } catch (error) {
+    throw optionError(error.message, error);
+  }
+  const app = options.app ?? undefined;
+  if (app !== undefined) {
+    if (!isPlainObject(app)) throw optionError(`options.app must be the parsed app.json or game.json (an object), got ${describe(app)}`);
+    try {
+      for (const api of Object.keys(networkLimits().concurrent)) resolveTimeout(api, undefined, app);
+    } catch (error) {
+      throw optionError(`options.app: ${error.message}`, error);
+    }
+  }
+  let referer;
+  try {
+    referer = buildReferer(checkString(options.appid, 'appid') ?? 'touristappid', options.version ?? 'devtools');
+  } catch (error) {
+    if (error.code === 'wx/options') throw error;
+    throw optionError(`options.${error.code === 'referer/version' ? 'version' : 'appid'}: ${error.message}`, error);
+  }
+  const refererHeader = options.refererHeader;
+  if (refererHeader !== undefined && (typeof refererHeader !== 'string' || !HEADER_NAME.test(refererHeader) || /^referer$/i.test(refererHeader))) {
+    throw optionError(`options.refererHeader must be a header name other than Referer, such as "X-Wxnet-Referer", got ${describe(refererHeader)}`);
+  }
+  const overLimit = options.overLimit ?? 'fail';
+  if (overLimit !== 'fail' && overLimit !== 'queue') throw optionError(`options.overLimit must be 'fail' or 'queue', got ${describe(overLimit)}`);
+  for (const name of ['fetch', 'WebSocket']) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw optionError(`options.${name} must be a function, got ${describe(options[name])}`);
+    }
+  }
+  for (const name of ['manualRedirects', 'streamUploads']) {
+    if (options[name] !== undefined && typeof options[name] !== 'boolean') {
+      throw optionError(`options.${name} must be a boolean, got ${describe(options[name])}`);
+    }
+  }
+  if (options.manualRedirects === true && !inNode) {
+    throw optionError('options.manualRedirects cannot be true in a browser: fetch hides redirects there (an opaque response), so wxnet checks the final URL instead');
+  }
+  const fileStore = options.fileStore;
+  if (fileStore !== undefined && (fileStore === null || typeof fileStore.read !== 'function' || typeof fileStore.save !== 'function')) {
+    throw optionError(`options.fileStore must have read(path) and save(bytes, options) methods, got ${describe(fileStore)}`);
+  }
+  return {
+    ...checks, app, referer, refererHeader, overLimit, fileStore,
+    limits: readLimits(options.limits),
+    upstreams: readUpstreams(options.upstreams),
+    fetch: options.fetch, WebSocket: options.WebSocket,
+    manualRedirects: options.manualRedirects, streamUploads: options.streamUploads,
+  };
+}
 
-function typeOf(value) {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+function readLimits(given) {
+  const limits = { ...networkLimits().concurrent };
+  if (given === undefined) return limits;
+  const apis = Object.keys(limits);
+  if (!isPlainObject(given)) throw optionError(`options.limits must be an object such as { request: 10 }, got ${describe(given)}`);
+  for (const [api, value] of Object.entries(given)) {
+    if (!apis.includes(api)) throw optionError(`options.limits.${api} is not a network API; use ${apis.join(', ')}`);
+    if (!Number.isSafeInteger(value) || value < 1) throw optionError(`options.limits.${api} must be a positive integer, got ${describe(value)}`);
+    limits[api] = value;
+  }
+  return limits;
+}
+
+/** `{ 'https://api.example.com': 'http://127.0.0.1:4000' }` as [listed origin, real origin] pairs. */
+function readUpstreams(given) {
+  if (given === undefined) return [];
+  if (!isPlainObject(given)) throw optionError(`options.upstreams must be an object { "https://listed.host": "http://127.0.0.1:4000" }, got ${describe(given)}`);
+  return Object.entries(given).map(([listed, real]) => [originOf(listed, `options.upstreams key ${JSON.stringify(listed)}`),
+    originOf(real, `options.upstreams[${JSON.stringify(listed)}]`)]);
+}
+
+function originOf(text, what) {
+  let url;
+  try {
+    url = typeof text === 'string' ? new URL(text) : undefined;
+  } catch { /* reported below */ }
+  if (!url || !/^(https?|wss?):$/.test(url.protocol) || url.origin === 'null' || `${url.origin}/` !== url.href.replace(/\/?$/, '/')) {
+    throw optionError(`${what} must be an origin such as "http://127.0.0.1:4000" (scheme, host, port; no path), got ${describe(text)}`);
+  }
+  return url.origin;
+}
+
+/** What lintDomains finds in a plain domains object, as runtime warnings (a typo refuses everything). */
+function domainWarnings(domains) {
+  if (!isPlainObject(domains)) return [];
+  return lintDomains(domains)
+    .filter((diagnostic) => diagnostic.severity !== 'info')
+    .map(({ code, severity, message }) => ({ code, severity, message: `options.domains: ${message}` }));
+}
+
+function checkString(value, name) {
+  if (value !== undefined && typeof value !== 'string') throw optionError(`options.${name} must be a string, got ${describe(value)}`);
+  return value;
+}
+
+function optionError(message, cause) {
+  const error = new WxnetError('wx/options', `createWx: ${message}`);
+  if (cause !== undefined) error.cause = cause;
+  return error;
+}
+
+function isPlainObject(value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** A value for an error message: short, and safe for every type (BigInt, Symbol, cycles). */
+export function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string': return value.length > 60 ? `${JSON.stringify(value.slice(0, 60))}… (${value.length} characters)` : JSON.stringify(value);
+    case 'bigint': return `${value}n (a BigInt)`;
+    case 'number': case 'boolean': case 'undefined': return String(value);
+    case 'symbol': return 'a symbol';
+    case 'function': return 'a function';
+    default: return 'an object';
+  }
+}
+
+/** The candidate within edit distance 2 of `name` (case-insensitive), for "did you mean". */
+export function closest(name, candidates) {
+  let best;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) { best = candidate; bestDistance = distance; }
+  }
+  return best;
+}
+
+function editDistance(a, b) {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

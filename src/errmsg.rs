@@ -44,8 +44,10 @@ pub enum Failure<'a> {
     WebsocketNotConnected,
     /// downloadFile above 200 MB (RULES.md §9).
     ExceedMaxFileSize,
-    /// uploadFile with a `filePath` that does not exist.
+    /// uploadFile with a `filePath` that does not exist (or is not a store path).
     FileNotFound,
+    /// downloadFile with a `filePath` outside the store's user-data area; carries the path.
+    PermissionDenied { path: &'a str },
 }
 
 /// What a detail-taking failure needs, for the error message when it is missing.
@@ -59,7 +61,7 @@ pub enum DetailKind {
 }
 
 /// Every public failure key with what it needs as detail, in catalogue order.
-pub const KEYS: [(&str, DetailKind); 15] = [
+pub const KEYS: [(&str, DetailKind); 16] = [
     ("url-not-in-domain-list", DetailKind::None),
     ("invalid-url", DetailKind::Text("the URL as given")),
     ("timeout", DetailKind::None),
@@ -75,6 +77,7 @@ pub const KEYS: [(&str, DetailKind); 15] = [
     ("websocket-is-not-connected", DetailKind::None),
     ("exceed-max-file-size", DetailKind::None),
     ("file-not-found", DetailKind::None),
+    ("permission-denied", DetailKind::Text("the file path as given")),
 ];
 
 impl Failure<'_> {
@@ -96,6 +99,7 @@ impl Failure<'_> {
             Failure::WebsocketNotConnected => "websocket-is-not-connected",
             Failure::ExceedMaxFileSize => "exceed-max-file-size",
             Failure::FileNotFound => "file-not-found",
+            Failure::PermissionDenied { .. } => "permission-denied",
         }
     }
 
@@ -119,6 +123,8 @@ impl Failure<'_> {
             Failure::WebsocketNotConnected => "WebSocket is not connected".into(),
             Failure::ExceedMaxFileSize => "exceed max file size".into(),
             Failure::FileNotFound => "file not found".into(),
+            // The FileSystemManager's wording for a path it may not write.
+            Failure::PermissionDenied { path } => format!("permission denied, open {path}"),
         }
     }
 
@@ -138,7 +144,8 @@ impl Failure<'_> {
             | Failure::Network { .. }
             | Failure::WebsocketNotConnected
             | Failure::ExceedMaxFileSize
-            | Failure::FileNotFound => None,
+            | Failure::FileNotFound
+            | Failure::PermissionDenied { .. } => None,
         }
     }
 }
@@ -208,6 +215,7 @@ pub fn by_key(api: &str, key: &str, detail: Detail) -> Result<Message, Error> {
         ("redirect-not-in-domain-list", Detail::Text(host)) => Failure::RedirectNotInDomainList { host },
         ("certificate", Detail::Text(detail)) => Failure::Certificate { detail },
         ("network", Detail::Text(detail)) => Failure::Network { detail },
+        ("permission-denied", Detail::Text(path)) => Failure::PermissionDenied { path },
         ("parameter-error", Detail::Text(text)) => Failure::ParameterText { text },
         ("parameter-error", Detail::Parameter { parameter, expected, received }) => {
             Failure::ParameterError { parameter, expected, received }
@@ -322,6 +330,15 @@ mod tests {
             (format!("sendSocketMessage:fail parameter error: {text}"), Some(1001))
         );
         assert_eq!(msg("request", "network", Detail::Text("net::ERR_CONNECTION_REFUSED")).0, "request:fail net::ERR_CONNECTION_REFUSED");
+    }
+
+    #[test]
+    fn rule_9_a_file_path_outside_the_store_is_permission_denied() {
+        assert_eq!(
+            msg("downloadFile", "permission-denied", Detail::Text("/tmp/x")),
+            ("downloadFile:fail permission denied, open /tmp/x".into(), None)
+        );
+        assert_eq!(by_key("downloadFile", "permission denied", Detail::None).unwrap_err().code, "arg/type");
     }
 
     #[test]

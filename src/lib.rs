@@ -27,6 +27,7 @@ pub mod diagnostic;
 pub mod domains;
 pub mod errmsg;
 pub mod error;
+pub mod file_path;
 pub mod limits;
 pub mod referer;
 pub mod request;

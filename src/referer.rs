@@ -158,6 +158,17 @@ pub struct VerifyOptions {
     pub allow: Option<Vec<Env>>,
 }
 
+impl VerifyOptions {
+    /// Every listed AppID must be one a client could send: `options.appids: ["WX"]`
+    /// would otherwise refuse every request without saying why.
+    pub fn check(&self) -> Result<(), Error> {
+        for (index, appid) in self.appids.iter().flatten().enumerate() {
+            check_appid(appid).map_err(|e| Error::new("referer/options", format!("options.appids[{index}]: {}", e.message)))?;
+        }
+        Ok(())
+    }
+}
+
 /// Checks a Referer a server received. `None` means the header was absent.
 /// Reasons: `ok`, `referer/missing`, any parse code, `referer/appid-not-allowed`,
 /// `referer/env-not-allowed`.
@@ -331,6 +342,15 @@ mod tests {
             assert_eq!(build(APPID, VersionArg::Text(v)).unwrap_err().code, "referer/version");
         }
         assert_eq!(build("wxABC", VersionArg::Number(1.0)).unwrap_err().code, "referer/appid");
+    }
+
+    #[test]
+    fn rule_5_verify_options_name_a_malformed_appid() {
+        let bad = VerifyOptions { appids: Some(vec!["wx0123456789abcdef".into(), "WX".into()]), allow: None };
+        let error = bad.check().unwrap_err();
+        assert_eq!(error.code, "referer/options");
+        assert!(error.message.starts_with("options.appids[1]: "), "{}", error.message);
+        assert!(VerifyOptions { appids: Some(vec!["touristappid".into()]), allow: None }.check().is_ok());
     }
 
     #[test]

@@ -41,9 +41,10 @@ test('100,000 random bodies and Content-Types: no trap, and the fast path always
     const bytes = randomBytes(next);
     const contentType = randomContentType(next);
     const dataType = next() < 0.5 ? 'json' : 'text';
-    const context = `seed ${seed}, case ${i}: [${bytes}] ${JSON.stringify(contentType)}`;
-    const result = wxnet.decodeBody(bytes, { contentType, dataType });
-    const core = decodeBodyText(bytes, contentType);
+    const detect = next() < 0.5;
+    const context = `seed ${seed}, case ${i}: [${bytes}] ${JSON.stringify(contentType)} detect ${detect}`;
+    const result = wxnet.decodeBody(bytes, { contentType, dataType, detect });
+    const core = decodeBodyText(bytes, contentType, detect);
     const text = result.parsed ? core.text : result.data;
     assert.equal(text, core.text, context);
     assert.equal(result.encoding, core.encoding, context);

@@ -52,11 +52,16 @@ test('rule 8: exactly one BOM is removed and a second one breaks JSON.parse as o
   assert.deepEqual(two, { data: '\uFEFF{"ok":true}', encoding: 'UTF-8', bomStripped: true, lossy: false, parsed: false });
 });
 
-test('rule 8: a GBK page with no label comes out right, and agrees with iconv-lite', () => {
+test('rule 8: a GBK page with no label is UTF-8 and lossy as on the phone; detect: true finds GBK, agreeing with iconv-lite', () => {
   const text = '{"msg":"欢迎使用微信小程序，这是一段用 GBK 编码、没有声明字符集的响应正文。"}';
-  const result = esm.decodeBody(iconv.encode(text, 'gbk'), { contentType: 'application/json' });
-  assert.equal(result.encoding, 'GBK');
-  assert.deepEqual(result.data, JSON.parse(text));
+  const bytes = iconv.encode(text, 'gbk');
+  const phone = esm.decodeBody(bytes, { contentType: 'application/json', dataType: 'text' });
+  assert.deepEqual([phone.encoding, phone.lossy, phone.errno], ['UTF-8', true, 602302]);
+  assert.equal(phone.data, new TextDecoder().decode(bytes));
+  const detected = esm.decodeBody(bytes, { contentType: 'application/json', detect: true });
+  assert.equal(detected.encoding, 'GBK');
+  assert.deepEqual(detected.data, JSON.parse(text));
+  assert.throws(() => esm.decodeBody(bytes, { detect: 'yes' }), { code: 'arg/type', message: /options\.detect must be a boolean/ });
 });
 
 test('rule 7: a body that cannot be converted without loss reports errno 602302 and is still delivered', () => {

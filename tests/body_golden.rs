@@ -15,6 +15,19 @@ struct Case {
     encoding: String,
     bom_stripped: bool,
     lossy: bool,
+    /// Detect the encoding of an unlabelled body (decodeBody's `detect: true`).
+    #[serde(default)]
+    detect: bool,
+}
+
+impl Case {
+    fn no_label(&self) -> wxnet::body::NoLabel {
+        if self.detect {
+            wxnet::body::NoLabel::Detect
+        } else {
+            wxnet::body::NoLabel::Utf8
+        }
+    }
 }
 
 fn golden_dir() -> PathBuf {
@@ -34,11 +47,11 @@ fn rule_8_golden_bodies_decode_as_the_client_delivers_them() {
     for case in &cases {
         let input = fs::read(golden_dir().join(format!("cases/{}.in", case.name))).expect("input file");
         let expected = fs::read_to_string(golden_dir().join(format!("cases/{}.out.txt", case.name))).expect("output file");
-        let decoded = wxnet::body::decode(&input, case.content_type.as_deref());
+        let decoded = wxnet::body::decode(&input, case.content_type.as_deref(), case.no_label());
         let got = (decoded.text.as_str(), decoded.encoding.name(), decoded.bom_stripped, decoded.lossy);
         let want = (expected.as_str(), case.encoding.as_str(), case.bom_stripped, case.lossy);
         let mut units = Vec::new();
-        let meta = wxnet::body::decode_utf16_into(&input, case.content_type.as_deref(), &mut units);
+        let meta = wxnet::body::decode_utf16_into(&input, case.content_type.as_deref(), case.no_label(), &mut units);
         let utf16 = String::from_utf16(&units[..meta.units]).unwrap_or_default();
         if (utf16.as_str(), meta.encoding.name(), meta.bom_stripped, meta.lossy) != want {
             failures.push(format!("{} (UTF-16 output): got {:?}", case.name, (utf16, meta.encoding.name(), meta.bom_stripped, meta.lossy)));
@@ -57,7 +70,7 @@ fn rule_8_golden_head_decision_agrees_with_the_full_decision() {
         let input = fs::read(golden_dir().join(format!("cases/{}.in", case.name))).expect("input file");
         let head = &input[..input.len().min(wxnet::body::bom::MAX_BOM_LEN)];
         if let Some(early) = wxnet::body::decide_from_head(head, case.content_type.as_deref()) {
-            assert_eq!(early, wxnet::body::decide(&input, case.content_type.as_deref()), "{}", case.name);
+            assert_eq!(early, wxnet::body::decide(&input, case.content_type.as_deref(), case.no_label()), "{}", case.name);
         }
     }
 }

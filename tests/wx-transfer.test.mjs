@@ -3,7 +3,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createWx, createMemoryFileStore, createNodeFileStore } from '../pkg/node.mjs';
 import { startHttpServer } from './helpers/wx-servers.mjs';
 
@@ -149,7 +152,90 @@ test('an injected in-memory file store gives wxfile://tmp_ paths and round-trips
   assert.equal(JSON.parse(uploaded.success[0].data).files.again.sha256, sha256(Buffer.alloc(64, 7)));
 });
 
-test('the Node file store refuses paths that leave its directory', async () => {
+// Paths a hostile mini program might try: absolute, traversal, encoded separators, backslashes.
+const ESCAPES = [
+  '/etc/passwd', join(tmpdir(), 'wxnet-pwned.bin'), 'file:///etc/passwd', '../../etc/passwd',
+  'wxfile://usr/../../wxnet-pwned.bin', 'wxfile://usr/a/../../../wxnet-pwned.bin', 'wxfile://tmp_x/../../wxnet-pwned.bin',
+  'wxfile://usr/..%2F..%2Fwxnet-pwned.bin', 'wxfile://usr/%2e%2e/%2e%2e/wxnet-pwned.bin', 'wxfile://usr/..\\..\\wxnet-pwned.bin',
+  'wxfile://usr//wxnet-pwned.bin', 'wxfile://etc/passwd', 'http://tmp/../wxnet-pwned.bin', 'http://usr/../../wxnet-pwned.bin',
+];
+
+test('rule 9: uploadFile reads only the file store: every path outside it fails with file not found, nothing is sent', async () => {
+  const { wx } = createWx({ urlCheck: false });
+  const hits = server.stats.hits;
+  for (const filePath of ['/etc/passwd', ...ESCAPES]) {
+    const seen = await run(wx.uploadFile, { url: `${server.origin}/upload`, filePath, name: 'f' });
+    assert.deepEqual(seen.fail, [{ errMsg: 'uploadFile:fail file not found' }], filePath);
+  }
+  assert.equal(server.stats.hits, hits, 'no upload reached the server');
+});
+
+test('rule 9: downloadFile writes only into the store\'s user-data area: elsewhere it fails with permission denied and writes nothing', async () => {
+  const { wx } = createWx({ urlCheck: false });
+  const outside = join(tmpdir(), 'wxnet-pwned.bin');
+  rmSync(outside, { force: true });
+  for (const filePath of [...ESCAPES, 'wxfile://tmp_chosen.bin']) {
+    const seen = await run(wx.downloadFile, { url: `${server.origin}/bytes?n=4`, filePath });
+    assert.deepEqual(seen.fail, [{ errMsg: `downloadFile:fail permission denied, open ${filePath}` }], filePath);
+  }
+  assert.equal(existsSync(outside), false);
+});
+
+test('rule 9: the Node file store refuses a symbolic link that leads out of its directory', async () => {
+  const directory = mkdtempSync(join(tmpdir(), 'wxnet-store-test-'));
+  const secret = join(mkdtempSync(join(tmpdir(), 'wxnet-secret-')), 'secret.txt');
+  writeFileSync(secret, 'secret');
+  try {
+    mkdirSync(join(directory, 'usr'));
+    symlinkSync(dirname(secret), join(directory, 'usr', 'link'));
+    symlinkSync(secret, join(directory, 'usr', 'file-link'));
+    const store = createNodeFileStore({ directory });
+    await assert.rejects(store.read('wxfile://usr/link/secret.txt'), /leaves the file store/);
+    await assert.rejects(store.read('wxfile://usr/file-link'), /leaves the file store/);
+    await assert.rejects(store.save(new Uint8Array(1), { filePath: 'wxfile://usr/link/new.bin' }), /leaves the file store/);
+    await assert.rejects(store.save(new Uint8Array(1), { filePath: 'wxfile://usr/file-link' }), /leaves the file store/);
+    assert.equal(readFileSync(secret, 'utf8'), 'secret');
+    const { wx } = createWx({ urlCheck: false, fileStore: store });
+    const seen = await run(wx.uploadFile, { url: `${server.origin}/upload`, filePath: 'wxfile://usr/link/secret.txt', name: 'f' });
+    assert.deepEqual(seen.fail, [{ errMsg: 'uploadFile:fail file not found' }]);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+    rmSync(dirname(secret), { recursive: true, force: true });
+  }
+});
+
+test('the Node file store refuses paths that leave its directory, and the memory store the same paths', async () => {
   const store = createNodeFileStore();
-  await assert.rejects(store.save(new Uint8Array(1), { filePath: 'wxfile://usr/../../escape' }), /leaves the file store/);
+  const memory = createMemoryFileStore();
+  for (const filePath of ESCAPES) {
+    await assert.rejects(store.save(new Uint8Array(1), { filePath }), { code: 'wx/file-path' }, filePath);
+    await assert.rejects(store.read(filePath), { code: 'wx/file-path' }, filePath);
+    await assert.rejects(memory.save(new Uint8Array(1), { filePath }), { code: 'file/path' }, filePath);
+  }
+  store.dispose();
+});
+
+test('rule 9: a temporary Node file store is removed by dispose() and when the process exits; a given directory is kept', async () => {
+  const store = createNodeFileStore();
+  const path = await store.save(new Uint8Array(3));
+  const directory = store.directory;
+  assert.ok(existsSync(store.resolve(path)));
+  store.dispose();
+  assert.equal(existsSync(directory), false);
+  const given = mkdtempSync(join(tmpdir(), 'wxnet-given-'));
+  const kept = createNodeFileStore({ directory: given });
+  await kept.save(new Uint8Array(1), { filePath: 'wxfile://usr/a.bin' });
+  kept.dispose();
+  assert.ok(existsSync(join(given, 'usr', 'a.bin')));
+  rmSync(given, { recursive: true, force: true });
+  // A child process that downloads into the default store leaves no folder behind.
+  const script = `import { createWx } from ${JSON.stringify(new URL('../pkg/node.mjs', import.meta.url).href)};
+    const { runtime } = createWx();
+    const path = await runtime.fileStore.save(new Uint8Array(8));
+    console.log(runtime.fileStore.directory);`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(child.status, 0, child.stderr);
+  const childDirectory = child.stdout.trim();
+  assert.match(childDirectory, /wxnet-/);
+  assert.equal(existsSync(childDirectory), false, `${childDirectory} was left behind`);
 });

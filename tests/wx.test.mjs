@@ -305,7 +305,8 @@ test('rule 5: refererHeader also sends the Referer under a header a dev proxy ca
 });
 
 test('rule 5: a bad appid is refused when the shim is created', () => {
-  assert.throws(() => createWx({ appid: 'not-an-appid' }), (error) => error instanceof WxnetError && error.code.startsWith('referer/'));
+  assert.throws(() => createWx({ appid: 'not-an-appid' }),
+    (error) => error instanceof WxnetError && error.code === 'wx/options' && /options\.appid: /.test(error.message) && error.cause?.code === 'referer/appid');
 });
 
 test('rule 9: methods outside the list fail with request:fail method is invalid, lower case is accepted', async () => {

@@ -11,8 +11,13 @@
 //! 1. [`bom`]: a leading BOM decides (UTF-8, UTF-16LE, UTF-16BE) and exactly that
 //!    one BOM is removed; a second BOM stays in the text.
 //! 2. [`charset`]: the `charset` of the Content-Type, as a WHATWG label.
-//! 3. [`detect`]: UTF-8 if the bytes are UTF-8 (a cut final character allowed),
-//! 4. [`detect`]: else the legacy encoding chardetng finds most likely.
+//! 3. Neither: UTF-8, as the phone does ([`NoLabel::Utf8`]: the client converts
+//!    "by the charset the response declares", and an undeclared GBK body comes out
+//!    lossy with errno 602302). Or, when asked ([`NoLabel::Detect`]): [`detect`]
+//!    UTF-8 if the bytes are UTF-8 (a cut final character allowed),
+//! 4. [`detect`]: else the legacy encoding chardetng finds most likely. Detection
+//!    is a convenience for tools, not the phone's behaviour; it is reliable from a
+//!    few hundred bytes of text on (4 bytes of GBK may come out as EUC-KR).
 //!
 //! Decoding is encoding_rs's, with WHATWG's error handling: each malformed
 //! sequence becomes U+FFFD and the result is `lossy`, which the JS result reports
@@ -68,9 +73,21 @@ pub fn decide_from_head(head: &[u8], content_type: Option<&str>) -> Option<Decis
     Some(Decision { encoding, bom_len: 0, source: Source::Label })
 }
 
+/// What to do with a body that has neither a BOM nor a known charset label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoLabel {
+    /// Decode as UTF-8 (lossy when it is not): what the phone does.
+    Utf8,
+    /// UTF-8 if valid, else the legacy encoding chardetng finds most likely.
+    Detect,
+}
+
 /// All four steps.
-pub fn decide(bytes: &[u8], content_type: Option<&str>) -> Decision {
+pub fn decide(bytes: &[u8], content_type: Option<&str>, no_label: NoLabel) -> Decision {
     decide_from_head(bytes, content_type).unwrap_or_else(|| {
+        if no_label == NoLabel::Utf8 {
+            return Decision { encoding: UTF_8, bom_len: 0, source: Source::Utf8 };
+        }
         let (encoding, detected) = detect::utf8_or_detected(bytes);
         let source = if detected { Source::Detected } else { Source::Utf8 };
         Decision { encoding, bom_len: 0, source }
@@ -89,8 +106,8 @@ pub struct Decoded {
 }
 
 /// Decides and decodes.
-pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
-    decode_as(bytes, decide(bytes, content_type))
+pub fn decode(bytes: &[u8], content_type: Option<&str>, no_label: NoLabel) -> Decoded {
+    decode_as(bytes, decide(bytes, content_type, no_label))
 }
 
 /// Decodes with a decision already taken: skips `bom_len` bytes and decodes the
@@ -125,8 +142,13 @@ pub struct DecodedUtf16 {
 /// and building one from UTF-16 in memory is a copy, while building one from
 /// UTF-8 means transcoding again (measured: the UTF-8 route doubled the cost of
 /// a GBK body).
-pub fn decode_utf16_into(bytes: &[u8], content_type: Option<&str>, out: &mut Vec<u16>) -> DecodedUtf16 {
-    let decision = decide(bytes, content_type);
+pub fn decode_utf16_into(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    no_label: NoLabel,
+    out: &mut Vec<u16>,
+) -> DecodedUtf16 {
+    let decision = decide(bytes, content_type, no_label);
     let body = bytes.get(decision.bom_len..).unwrap_or_default();
     let mut decoder = decision.encoding.new_decoder_without_bom_handling();
     let (units, lossy) = match decoder.max_utf16_buffer_length(body.len()) {
@@ -160,46 +182,56 @@ mod tests {
     use proptest::prelude::*;
 
     fn text(bytes: &[u8], content_type: Option<&str>) -> String {
-        decode(bytes, content_type).text
+        decode(bytes, content_type, NoLabel::Detect).text
+    }
+
+    #[test]
+    fn rule_8_an_unlabelled_legacy_body_is_utf8_and_lossy_as_on_the_phone() {
+        // "中文" in GBK, with no charset: the phone converts by the declared charset only.
+        let phone = decode(b"\xD6\xD0\xCE\xC4", Some("text/plain"), NoLabel::Utf8);
+        assert_eq!((phone.encoding, phone.lossy, phone.source), (UTF_8, true, Source::Utf8));
+        assert_eq!(phone.text, "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}");
+        let labelled = decode(b"\xD6\xD0\xCE\xC4", Some("text/plain; charset=gbk"), NoLabel::Utf8);
+        assert_eq!((labelled.text.as_str(), labelled.lossy), ("中文", false));
     }
 
     #[test]
     fn rule_8_exactly_one_bom_is_removed() {
-        let one = decode(b"\xEF\xBB\xBF{\"a\":1}", None);
+        let one = decode(b"\xEF\xBB\xBF{\"a\":1}", None, NoLabel::Detect);
         assert_eq!((one.text.as_str(), one.bom_stripped, one.lossy), ("{\"a\":1}", true, false));
-        let two = decode(b"\xEF\xBB\xBF\xEF\xBB\xBF{\"a\":1}", None);
+        let two = decode(b"\xEF\xBB\xBF\xEF\xBB\xBF{\"a\":1}", None, NoLabel::Detect);
         assert_eq!(two.text, "\u{FEFF}{\"a\":1}");
         assert!(two.bom_stripped);
-        let none = decode(b"{\"a\":1}", None);
+        let none = decode(b"{\"a\":1}", None, NoLabel::Detect);
         assert!(!none.bom_stripped);
     }
 
     #[test]
     fn rule_8_bom_wins_over_the_declared_charset() {
-        let d = decode(b"\xEF\xBB\xBF\xE4\xB8\xAD", Some("text/plain; charset=gbk"));
+        let d = decode(b"\xEF\xBB\xBF\xE4\xB8\xAD", Some("text/plain; charset=gbk"), NoLabel::Detect);
         assert_eq!((d.text.as_str(), d.encoding, d.source), ("中", UTF_8, Source::Bom));
-        let d = decode(b"\xFF\xFE\x2D\x4E", Some("text/plain; charset=utf-8"));
+        let d = decode(b"\xFF\xFE\x2D\x4E", Some("text/plain; charset=utf-8"), NoLabel::Detect);
         assert_eq!((d.text.as_str(), d.encoding), ("中", UTF_16LE));
-        let d = decode(b"\xFE\xFF\x4E\x2D\xFE\xFF", None);
+        let d = decode(b"\xFE\xFF\x4E\x2D\xFE\xFF", None, NoLabel::Detect);
         assert_eq!((d.text.as_str(), d.encoding), ("中\u{FEFF}", UTF_16BE));
     }
 
     #[test]
     fn rule_8_declared_charset_converts_to_utf8() {
-        let d = decode(b"\xD6\xD0\xCE\xC4", Some("text/html; charset=gb2312"));
+        let d = decode(b"\xD6\xD0\xCE\xC4", Some("text/html; charset=gb2312"), NoLabel::Detect);
         assert_eq!((d.text.as_str(), d.encoding, d.source, d.lossy), ("中文", GBK, Source::Label, false));
     }
 
     #[test]
     fn rule_8_a_wrong_label_is_obeyed_like_the_client_does() {
         // UTF-8 bytes declared as latin1: decoded as windows-1252, not second-guessed.
-        let d = decode("é".as_bytes(), Some("text/plain; charset=latin1"));
+        let d = decode("é".as_bytes(), Some("text/plain; charset=latin1"), NoLabel::Detect);
         assert_eq!((d.text.as_str(), d.encoding, d.lossy), ("Ã©", WINDOWS_1252, false));
     }
 
     #[test]
     fn rule_7_malformed_bytes_are_replaced_and_reported_lossy() {
-        let d = decode(b"{\"a\":\"\xFF\"}", Some("application/json; charset=utf-8"));
+        let d = decode(b"{\"a\":\"\xFF\"}", Some("application/json; charset=utf-8"), NoLabel::Detect);
         assert_eq!((d.text.as_str(), d.lossy), ("{\"a\":\"\u{FFFD}\"}", true));
         assert_eq!(ERRNO_NOT_CONVERTIBLE, 602302);
     }
@@ -207,15 +239,15 @@ mod tests {
     #[test]
     fn rule_8_cut_body_ends_in_one_replacement_character() {
         let bytes = "北京".as_bytes();
-        let d = decode(&bytes[..bytes.len() - 1], None);
+        let d = decode(&bytes[..bytes.len() - 1], None, NoLabel::Detect);
         assert_eq!((d.text.as_str(), d.encoding, d.lossy), ("北\u{FFFD}", UTF_8, true));
-        let d = decode(b"\xD6\xD0\xCE", Some("text/plain; charset=gbk"));
+        let d = decode(b"\xD6\xD0\xCE", Some("text/plain; charset=gbk"), NoLabel::Detect);
         assert_eq!((d.text.as_str(), d.lossy), ("中\u{FFFD}", true));
     }
 
     #[test]
     fn rule_8_empty_body_is_empty_utf8_text() {
-        let d = decode(b"", None);
+        let d = decode(b"", None, NoLabel::Detect);
         assert_eq!((d.text.as_str(), d.encoding, d.bom_stripped, d.lossy), ("", UTF_8, false, false));
         assert_eq!(text(b"\xEF\xBB\xBF", None), "");
     }
@@ -223,7 +255,7 @@ mod tests {
     #[test]
     fn rule_8_head_decision_needs_only_three_bytes() {
         let body = b"\xEF\xBB\xBF{\"a\":1}";
-        assert_eq!(decide_from_head(&body[..3], None), Some(decide(body, None)));
+        assert_eq!(decide_from_head(&body[..3], None), Some(decide(body, None, NoLabel::Detect)));
         assert_eq!(decide_from_head(b"{\"a", None), None);
         assert_eq!(decide_from_head(b"{\"a", Some("text/plain; charset=foo")), None);
     }
@@ -233,7 +265,7 @@ mod tests {
 
         #[test]
         fn decode_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512), content_type in any::<Option<String>>()) {
-            let d = decode(&bytes, content_type.as_deref());
+            let d = decode(&bytes, content_type.as_deref(), NoLabel::Detect);
             prop_assert!(d.bom_len_is_consistent(&bytes));
         }
 
@@ -244,14 +276,14 @@ mod tests {
             quoted in any::<bool>(),
         ) {
             let content_type = if quoted { format!("text/plain; charset=\"{label}\"") } else { format!("text/plain;charset={label}") };
-            let _ = decode(&bytes, Some(&content_type));
+            let _ = decode(&bytes, Some(&content_type), NoLabel::Detect);
         }
 
         #[test]
         fn utf16_output_equals_the_string_output(bytes in proptest::collection::vec(any::<u8>(), 0..512), content_type in any::<Option<String>>()) {
-            let d = decode(&bytes, content_type.as_deref());
+            let d = decode(&bytes, content_type.as_deref(), NoLabel::Detect);
             let mut units = vec![1, 2, 3];
-            let meta = decode_utf16_into(&bytes, content_type.as_deref(), &mut units);
+            let meta = decode_utf16_into(&bytes, content_type.as_deref(), NoLabel::Detect, &mut units);
             prop_assert_eq!(String::from_utf16(&units[..meta.units]).ok(), Some(d.text));
             prop_assert_eq!((meta.encoding, meta.bom_stripped, meta.lossy, meta.source), (d.encoding, d.bom_stripped, d.lossy, d.source));
         }
@@ -261,14 +293,14 @@ mod tests {
             let content_type = Some(content_type.as_str()).filter(|c| !c.is_empty());
             let head = &bytes[..bytes.len().min(bom::MAX_BOM_LEN)];
             if let Some(early) = decide_from_head(head, content_type) {
-                prop_assert_eq!(early, decide(&bytes, content_type));
+                prop_assert_eq!(early, decide(&bytes, content_type, NoLabel::Detect));
             }
         }
 
         #[test]
         fn valid_utf8_without_bom_or_label_round_trips(text in any::<String>()) {
             prop_assume!(!text.starts_with('\u{FEFF}'));
-            let d = decode(text.as_bytes(), None);
+            let d = decode(text.as_bytes(), None, NoLabel::Detect);
             prop_assert_eq!((d.text.as_str(), d.encoding, d.lossy), (text.as_str(), UTF_8, false));
         }
     }

@@ -15,7 +15,7 @@
 //!   kept as an independent path that the fuzz test compares the glue against.
 
 use super::to_js;
-use crate::body::{self, Decision, NATIVE_DECODER_ENCODINGS};
+use crate::body::{self, Decision, NoLabel, NATIVE_DECODER_ENCODINGS};
 use crate::error::Error;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -54,13 +54,13 @@ pub fn body_native_encodings() -> Vec<String> {
 
 /// Decides and decodes the whole body into UTF-16 units kept in wasm memory.
 #[wasm_bindgen(js_name = decodeBodyUtf16)]
-pub fn decode_body_utf16(bytes: &[u8], content_type: Option<String>) -> Result<JsValue, JsValue> {
+pub fn decode_body_utf16(bytes: &[u8], content_type: Option<String>, detect: bool) -> Result<JsValue, JsValue> {
     UTF16_OUTPUT.with(|output| {
         let mut units = output.try_borrow_mut().map_err(|_| to_js(Error::new("internal/reentry", "decodeBodyUtf16 re-entered")))?;
         if units.capacity() > KEEP_OUTPUT_UNITS && units.capacity() > 2 * bytes.len() {
             *units = Vec::new(); // don't pin a big buffer after one large body
         }
-        let meta = body::decode_utf16_into(bytes, content_type.as_deref(), &mut units);
+        let meta = body::decode_utf16_into(bytes, content_type.as_deref(), no_label(detect), &mut units);
         let object = js_sys::Object::new();
         set(&object, "ptr", (units.as_ptr() as usize as u32).into())?;
         set(&object, "length", (meta.units as u32).into())?;
@@ -72,6 +72,14 @@ pub fn decode_body_utf16(bytes: &[u8], content_type: Option<String>) -> Result<J
         }
         Ok(object.into())
     })
+}
+
+fn no_label(detect: bool) -> NoLabel {
+    if detect {
+        NoLabel::Detect
+    } else {
+        NoLabel::Utf8
+    }
 }
 
 /// The wasm memory that `decodeBodyUtf16`'s `ptr` points into.
@@ -88,8 +96,8 @@ fn set(object: &js_sys::Object, key: &str, value: JsValue) -> Result<(), JsValue
 
 /// Decides and decodes the whole body in the core.
 #[wasm_bindgen(js_name = decodeBodyText)]
-pub fn decode_body_text(bytes: &[u8], content_type: Option<String>) -> Result<JsValue, JsValue> {
-    let decoded = body::decode(bytes, content_type.as_deref());
+pub fn decode_body_text(bytes: &[u8], content_type: Option<String>, detect: bool) -> Result<JsValue, JsValue> {
+    let decoded = body::decode(bytes, content_type.as_deref(), no_label(detect));
     let object = js_sys::Object::new();
     set(&object, "text", JsValue::from_str(&decoded.text))?;
     set(&object, "encoding", decoded.encoding.name().into())?;

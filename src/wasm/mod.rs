@@ -11,6 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 mod body;
+mod files;
 mod referer;
 mod rules;
 

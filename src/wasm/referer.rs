@@ -57,5 +57,6 @@ pub fn verify_referer(referer: JsValue, options: JsValue) -> Result<JsValue, JsV
         })
         .transpose()?;
     let options = referer::VerifyOptions { appids, allow };
+    options.check().map_err(to_js)?;
     to_value(&referer::verify(referer.as_deref(), &options))
 }

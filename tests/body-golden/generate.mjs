@@ -33,6 +33,11 @@ function legacy(encoding, text) {
 }
 const gbk = (text) => legacy('gbk', text);
 
+// Detection (decodeBody's `detect: true`) applies to the cases named in DETECTED;
+// every other case decodes as the phone does: an unlabelled body is UTF-8.
+const DETECTED = new Set(['gbk-no-label', 'gb18030-no-label', 'big5-no-label', 'shift-jis-no-label', 'euc-kr-no-label']);
+const asUtf8 = (bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(Uint8Array.from(bytes));
+
 // [name, bytes, contentType | null, expected text, encoding, bomStripped, lossy]
 const cases = [
   ['utf8-no-bom', utf8(zhJson), 'application/json', zhJson, 'UTF-8', false, false],
@@ -75,6 +80,9 @@ const cases = [
   ['gbk-cut-mid-character', gbk('{"a":"北京').slice(0, -1), 'application/json; charset=gbk', `{"a":"北${FFFD}`, 'GBK', false, true],
   ['utf16le-cut-odd-length', [0xff, 0xfe, ...utf16le('{"a":"北京"}').slice(0, -1)], null, `{"a":"北京"${FFFD}`, 'UTF-16LE', true, true],
   ['replacement-label', utf8('hello'), 'text/plain; charset=iso-2022-kr', FFFD, 'replacement', false, true],
+  // Without a label the phone converts nothing: the bytes are read as UTF-8, lossy (errno 602302).
+  ['gbk-no-label-as-on-the-phone', gbk(zhJson), 'application/json', asUtf8(gbk(zhJson)), 'UTF-8', false, true],
+  ['big5-no-label-as-on-the-phone', legacy('big5', twJson), null, asUtf8(legacy('big5', twJson)), 'UTF-8', false, true],
 ];
 
 rmSync(dir, { recursive: true, force: true });
@@ -84,7 +92,7 @@ const manifest = cases.map(([name, bytes, contentType, text, encoding, bomStripp
   writeFileSync(new URL(`${name}.out.txt`, dir), text, 'utf8');
   let json = true;
   try { JSON.parse(text); } catch { json = false; }
-  return { name, contentType, encoding, bomStripped, lossy, json };
+  return DETECTED.has(name) ? { name, detect: true, contentType, encoding, bomStripped, lossy, json } : { name, contentType, encoding, bomStripped, lossy, json };
 });
 writeFileSync(new URL('./manifest.json', import.meta.url),
   JSON.stringify(manifest, null, 1).replace(/\n  +/g, ' ').replace(/\n }/g, ' }') + '\n');

@@ -28,7 +28,9 @@ export function runCases(decodeBody, cases) {
   for (const c of cases) {
     for (const mode of MODES) {
       const bytes = mode.name === 'text' ? c.input.slice().buffer : c.input; // both input types
-      const result = decodeBody(bytes, { ...mode.options, contentType: c.contentType });
+      const options = { ...mode.options, contentType: c.contentType };
+      if (c.detect) options.detect = true;
+      const result = decodeBody(bytes, options);
       const data = result.data instanceof ArrayBuffer
         ? { arrayBuffer: [...new Uint8Array(result.data)] }
         : { value: result.data };
