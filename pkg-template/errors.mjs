@@ -34,10 +34,11 @@ export function toWxnetError(error) {
     return new WxnetError(error.code, error.message);
   }
   // The core never panics on input, so a trap is the 4 GiB wasm memory running out
-  // (e.g. thousands of large compiled domain lists kept alive).
+  // (an input too large to copy in, or thousands of large compiled domain lists kept
+  // alive). The allocation failed before anything changed, so the instance goes on.
   if (error instanceof WebAssembly.RuntimeError) {
     const wrapped = new WxnetError('wasm/out-of-memory',
-      `the wxnet core ran out of WebAssembly memory (${error.message}): keep fewer compiled domain lists alive, or free() DomainPolicy objects you no longer need`);
+      `the wxnet core ran out of WebAssembly memory (${error.message}): the input is too large, or too many compiled domain lists are alive (free() DomainPolicy objects you no longer need)`);
     wrapped.cause = error;
     return wrapped;
   }

@@ -37,11 +37,27 @@ pub mod bom;
 pub mod charset;
 pub mod detect;
 
+use crate::error::Error;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use serde::Serialize;
 
 /// errno of a response that could not be converted to UTF-8 without loss (RULES.md §7).
 pub const ERRNO_NOT_CONVERTIBLE: u32 = 602_302;
+
+/// The largest body the core decodes (512 MiB, well above the platform's 200 MB
+/// download cap): the UTF-16 output of a larger one would not fit in a wasm32
+/// address space, and running out of memory traps the instance.
+pub const MAX_DECODED_BODY_BYTES: usize = 512 * 1024 * 1024;
+
+fn check_size(bytes: &[u8]) -> Result<(), Error> {
+    if bytes.len() <= MAX_DECODED_BODY_BYTES {
+        return Ok(());
+    }
+    Err(Error::new(
+        "body/too-large",
+        format!("the body has {} bytes; wxnet decodes at most {MAX_DECODED_BODY_BYTES} (512 MiB)", bytes.len()),
+    ))
+}
 
 /// Which step decided the encoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -105,9 +121,10 @@ pub struct Decoded {
     pub source: Source,
 }
 
-/// Decides and decodes.
-pub fn decode(bytes: &[u8], content_type: Option<&str>, no_label: NoLabel) -> Decoded {
-    decode_as(bytes, decide(bytes, content_type, no_label))
+/// Decides and decodes; `body/too-large` above [`MAX_DECODED_BODY_BYTES`].
+pub fn decode(bytes: &[u8], content_type: Option<&str>, no_label: NoLabel) -> Result<Decoded, Error> {
+    check_size(bytes)?;
+    Ok(decode_as(bytes, decide(bytes, content_type, no_label)))
 }
 
 /// Decodes with a decision already taken: skips `bom_len` bytes and decodes the
@@ -137,6 +154,7 @@ pub struct DecodedUtf16 {
 
 /// Decides and decodes into UTF-16 code units: the text is `out[..units]`. `out`
 /// grows when needed and is never shrunk, so a buffer reused across calls is cheap.
+/// `body/too-large` above [`MAX_DECODED_BODY_BYTES`].
 ///
 /// The same decoding as [`decode`], for the wasm boundary: JS strings are UTF-16,
 /// and building one from UTF-16 in memory is a copy, while building one from
@@ -147,7 +165,8 @@ pub fn decode_utf16_into(
     content_type: Option<&str>,
     no_label: NoLabel,
     out: &mut Vec<u16>,
-) -> DecodedUtf16 {
+) -> Result<DecodedUtf16, Error> {
+    check_size(bytes)?;
     let decision = decide(bytes, content_type, no_label);
     let body = bytes.get(decision.bom_len..).unwrap_or_default();
     let mut decoder = decision.encoding.new_decoder_without_bom_handling();
@@ -169,7 +188,7 @@ pub fn decode_utf16_into(
             (out.len(), decoded.lossy)
         }
     };
-    DecodedUtf16 { units, encoding: decision.encoding, bom_stripped: decision.bom_len > 0, lossy, source: decision.source }
+    Ok(DecodedUtf16 { units, encoding: decision.encoding, bom_stripped: decision.bom_len > 0, lossy, source: decision.source })
 }
 
 /// The encodings the JS engine's `TextDecoder` decodes on the fast path.
@@ -182,56 +201,66 @@ mod tests {
     use proptest::prelude::*;
 
     fn text(bytes: &[u8], content_type: Option<&str>) -> String {
-        decode(bytes, content_type, NoLabel::Detect).text
+        decode(bytes, content_type, NoLabel::Detect).unwrap().text
+    }
+
+    #[test]
+    fn bodies_above_512_mib_are_an_error_not_a_trap() {
+        let huge = vec![0u8; MAX_DECODED_BODY_BYTES + 1];
+        assert_eq!(decode(&huge, Some("text/plain; charset=gbk"), NoLabel::Utf8).unwrap_err().code, "body/too-large");
+        let mut out = Vec::new();
+        let error = decode_utf16_into(&huge, None, NoLabel::Utf8, &mut out).unwrap_err();
+        assert_eq!(error.code, "body/too-large");
+        assert!(out.is_empty(), "nothing was allocated for it");
     }
 
     #[test]
     fn rule_8_an_unlabelled_legacy_body_is_utf8_and_lossy_as_on_the_phone() {
         // "中文" in GBK, with no charset: the phone converts by the declared charset only.
-        let phone = decode(b"\xD6\xD0\xCE\xC4", Some("text/plain"), NoLabel::Utf8);
+        let phone = decode(b"\xD6\xD0\xCE\xC4", Some("text/plain"), NoLabel::Utf8).unwrap();
         assert_eq!((phone.encoding, phone.lossy, phone.source), (UTF_8, true, Source::Utf8));
         assert_eq!(phone.text, "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}");
-        let labelled = decode(b"\xD6\xD0\xCE\xC4", Some("text/plain; charset=gbk"), NoLabel::Utf8);
+        let labelled = decode(b"\xD6\xD0\xCE\xC4", Some("text/plain; charset=gbk"), NoLabel::Utf8).unwrap();
         assert_eq!((labelled.text.as_str(), labelled.lossy), ("中文", false));
     }
 
     #[test]
     fn rule_8_exactly_one_bom_is_removed() {
-        let one = decode(b"\xEF\xBB\xBF{\"a\":1}", None, NoLabel::Detect);
+        let one = decode(b"\xEF\xBB\xBF{\"a\":1}", None, NoLabel::Detect).unwrap();
         assert_eq!((one.text.as_str(), one.bom_stripped, one.lossy), ("{\"a\":1}", true, false));
-        let two = decode(b"\xEF\xBB\xBF\xEF\xBB\xBF{\"a\":1}", None, NoLabel::Detect);
+        let two = decode(b"\xEF\xBB\xBF\xEF\xBB\xBF{\"a\":1}", None, NoLabel::Detect).unwrap();
         assert_eq!(two.text, "\u{FEFF}{\"a\":1}");
         assert!(two.bom_stripped);
-        let none = decode(b"{\"a\":1}", None, NoLabel::Detect);
+        let none = decode(b"{\"a\":1}", None, NoLabel::Detect).unwrap();
         assert!(!none.bom_stripped);
     }
 
     #[test]
     fn rule_8_bom_wins_over_the_declared_charset() {
-        let d = decode(b"\xEF\xBB\xBF\xE4\xB8\xAD", Some("text/plain; charset=gbk"), NoLabel::Detect);
+        let d = decode(b"\xEF\xBB\xBF\xE4\xB8\xAD", Some("text/plain; charset=gbk"), NoLabel::Detect).unwrap();
         assert_eq!((d.text.as_str(), d.encoding, d.source), ("中", UTF_8, Source::Bom));
-        let d = decode(b"\xFF\xFE\x2D\x4E", Some("text/plain; charset=utf-8"), NoLabel::Detect);
+        let d = decode(b"\xFF\xFE\x2D\x4E", Some("text/plain; charset=utf-8"), NoLabel::Detect).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("中", UTF_16LE));
-        let d = decode(b"\xFE\xFF\x4E\x2D\xFE\xFF", None, NoLabel::Detect);
+        let d = decode(b"\xFE\xFF\x4E\x2D\xFE\xFF", None, NoLabel::Detect).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("中\u{FEFF}", UTF_16BE));
     }
 
     #[test]
     fn rule_8_declared_charset_converts_to_utf8() {
-        let d = decode(b"\xD6\xD0\xCE\xC4", Some("text/html; charset=gb2312"), NoLabel::Detect);
+        let d = decode(b"\xD6\xD0\xCE\xC4", Some("text/html; charset=gb2312"), NoLabel::Detect).unwrap();
         assert_eq!((d.text.as_str(), d.encoding, d.source, d.lossy), ("中文", GBK, Source::Label, false));
     }
 
     #[test]
     fn rule_8_a_wrong_label_is_obeyed_like_the_client_does() {
         // UTF-8 bytes declared as latin1: decoded as windows-1252, not second-guessed.
-        let d = decode("é".as_bytes(), Some("text/plain; charset=latin1"), NoLabel::Detect);
+        let d = decode("é".as_bytes(), Some("text/plain; charset=latin1"), NoLabel::Detect).unwrap();
         assert_eq!((d.text.as_str(), d.encoding, d.lossy), ("Ã©", WINDOWS_1252, false));
     }
 
     #[test]
     fn rule_7_malformed_bytes_are_replaced_and_reported_lossy() {
-        let d = decode(b"{\"a\":\"\xFF\"}", Some("application/json; charset=utf-8"), NoLabel::Detect);
+        let d = decode(b"{\"a\":\"\xFF\"}", Some("application/json; charset=utf-8"), NoLabel::Detect).unwrap();
         assert_eq!((d.text.as_str(), d.lossy), ("{\"a\":\"\u{FFFD}\"}", true));
         assert_eq!(ERRNO_NOT_CONVERTIBLE, 602302);
     }
@@ -239,15 +268,15 @@ mod tests {
     #[test]
     fn rule_8_cut_body_ends_in_one_replacement_character() {
         let bytes = "北京".as_bytes();
-        let d = decode(&bytes[..bytes.len() - 1], None, NoLabel::Detect);
+        let d = decode(&bytes[..bytes.len() - 1], None, NoLabel::Detect).unwrap();
         assert_eq!((d.text.as_str(), d.encoding, d.lossy), ("北\u{FFFD}", UTF_8, true));
-        let d = decode(b"\xD6\xD0\xCE", Some("text/plain; charset=gbk"), NoLabel::Detect);
+        let d = decode(b"\xD6\xD0\xCE", Some("text/plain; charset=gbk"), NoLabel::Detect).unwrap();
         assert_eq!((d.text.as_str(), d.lossy), ("中\u{FFFD}", true));
     }
 
     #[test]
     fn rule_8_empty_body_is_empty_utf8_text() {
-        let d = decode(b"", None, NoLabel::Detect);
+        let d = decode(b"", None, NoLabel::Detect).unwrap();
         assert_eq!((d.text.as_str(), d.encoding, d.bom_stripped, d.lossy), ("", UTF_8, false, false));
         assert_eq!(text(b"\xEF\xBB\xBF", None), "");
     }
@@ -265,7 +294,7 @@ mod tests {
 
         #[test]
         fn decode_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512), content_type in any::<Option<String>>()) {
-            let d = decode(&bytes, content_type.as_deref(), NoLabel::Detect);
+            let d = decode(&bytes, content_type.as_deref(), NoLabel::Detect).unwrap();
             prop_assert!(d.bom_len_is_consistent(&bytes));
         }
 
@@ -276,14 +305,14 @@ mod tests {
             quoted in any::<bool>(),
         ) {
             let content_type = if quoted { format!("text/plain; charset=\"{label}\"") } else { format!("text/plain;charset={label}") };
-            let _ = decode(&bytes, Some(&content_type), NoLabel::Detect);
+            let _ = decode(&bytes, Some(&content_type), NoLabel::Detect).unwrap();
         }
 
         #[test]
         fn utf16_output_equals_the_string_output(bytes in proptest::collection::vec(any::<u8>(), 0..512), content_type in any::<Option<String>>()) {
-            let d = decode(&bytes, content_type.as_deref(), NoLabel::Detect);
+            let d = decode(&bytes, content_type.as_deref(), NoLabel::Detect).unwrap();
             let mut units = vec![1, 2, 3];
-            let meta = decode_utf16_into(&bytes, content_type.as_deref(), NoLabel::Detect, &mut units);
+            let meta = decode_utf16_into(&bytes, content_type.as_deref(), NoLabel::Detect, &mut units).unwrap();
             prop_assert_eq!(String::from_utf16(&units[..meta.units]).ok(), Some(d.text));
             prop_assert_eq!((meta.encoding, meta.bom_stripped, meta.lossy, meta.source), (d.encoding, d.bom_stripped, d.lossy, d.source));
         }
@@ -300,7 +329,7 @@ mod tests {
         #[test]
         fn valid_utf8_without_bom_or_label_round_trips(text in any::<String>()) {
             prop_assume!(!text.starts_with('\u{FEFF}'));
-            let d = decode(text.as_bytes(), None, NoLabel::Detect);
+            let d = decode(text.as_bytes(), None, NoLabel::Detect).unwrap();
             prop_assert_eq!((d.text.as_str(), d.encoding, d.lossy), (text.as_str(), UTF_8, false));
         }
     }

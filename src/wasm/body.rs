@@ -60,7 +60,7 @@ pub fn decode_body_utf16(bytes: &[u8], content_type: Option<String>, detect: boo
         if units.capacity() > KEEP_OUTPUT_UNITS && units.capacity() > 2 * bytes.len() {
             *units = Vec::new(); // don't pin a big buffer after one large body
         }
-        let meta = body::decode_utf16_into(bytes, content_type.as_deref(), no_label(detect), &mut units);
+        let meta = body::decode_utf16_into(bytes, content_type.as_deref(), no_label(detect), &mut units).map_err(to_js)?;
         let object = js_sys::Object::new();
         set(&object, "ptr", (units.as_ptr() as usize as u32).into())?;
         set(&object, "length", (meta.units as u32).into())?;
@@ -97,7 +97,7 @@ fn set(object: &js_sys::Object, key: &str, value: JsValue) -> Result<(), JsValue
 /// Decides and decodes the whole body in the core.
 #[wasm_bindgen(js_name = decodeBodyText)]
 pub fn decode_body_text(bytes: &[u8], content_type: Option<String>, detect: bool) -> Result<JsValue, JsValue> {
-    let decoded = body::decode(bytes, content_type.as_deref(), no_label(detect));
+    let decoded = body::decode(bytes, content_type.as_deref(), no_label(detect)).map_err(to_js)?;
     let object = js_sys::Object::new();
     set(&object, "text", JsValue::from_str(&decoded.text))?;
     set(&object, "encoding", decoded.encoding.name().into())?;
