@@ -13,7 +13,7 @@ let result;
 
 before(async () => {
   const handler = appHandler();
-  const routes = Object.fromEntries(['/echo', '/status', '/slow', '/bytes', '/upload'].map((path) => [path, handler]));
+  const routes = Object.fromEntries(['/echo', '/status', '/slow', '/bytes', '/upload', '/redirect'].map((path) => [path, handler]));
   site = await serveStatic(repoRoot, routes);
   sockets = await startWebSocketServer();
   browser = await launchChromium();
@@ -86,4 +86,15 @@ test('browser: rule 9: downloadFile stores the body in memory under wxfile://tmp
 test('browser: rule 9: connectSocket exchanges text and binary messages and closes with code and reason', () => {
   assert.deepEqual(result.socket, { messages: ['echo:hi', [9, 8]], close: { code: 4000, reason: 'bye' }, inFlight: 0 });
   assert.match(result.socketRefused.errMsg, /^(connectSocket|createSocketTask):fail /);
+});
+
+test('browser: rule 1: with upstreams a same-server redirect is judged on the listed host, not the mapped one', () => {
+  assert.deepEqual(result.redirects, [
+    { success: 1, fail: [], complete: 1, sync: false, statusCode: 200, errMsg: 'request:ok' },
+    { success: 1, fail: [], complete: 1, sync: false, statusCode: 201, errMsg: 'request:ok' },
+  ]);
+});
+
+test('browser: manualRedirects true is refused where fetch hides redirects', () => {
+  assert.equal(result.manualRedirects, 'wx/options');
 });

@@ -41,3 +41,30 @@ test('https: rule 7: a certificate the client does not trust is no response: fai
   assert.match(result.request.fail[0].errMsg, /^request:fail (SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)$/);
   assert.equal(result.request.fail[0].errno, 600001, 'certificate failures carry errno 600001');
 });
+
+test('https: rule 3: urlCheck false skips the certificate check in Node, for requests and sockets alike', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const WebSocket = (await import('ws')).default;
+  const { createWx } = await import('../pkg/node.mjs');
+  const { startHttpsServer } = await import('./helpers/wx-servers.mjs');
+  const server = await startHttpsServer({ cert: readFileSync(join(certificates.dir, 'server.pem')), key: readFileSync(join(certificates.dir, 'server.key')) });
+  const request = (wx, url) => new Promise((resolve) => wx.request({ url, success: resolve, fail: resolve }));
+  try {
+    // The test CA is not trusted in this process: with checks on, the certificate fails.
+    const listed = { domains: { requestdomain: ['https://api.example.test'] }, upstreams: { 'https://api.example.test': server.origin } };
+    const checked = await request(createWx(listed).wx, 'https://api.example.test/status?code=200');
+    assert.equal(checked.errno, 600001, checked.errMsg);
+    const { wx } = createWx({ ...listed, urlCheck: false, WebSocket });
+    const unchecked = await request(wx, 'https://api.example.test/status?code=200');
+    assert.deepEqual([unchecked.errMsg, unchecked.statusCode], ['request:ok', 200]);
+    const direct = await request(wx, `${server.origin}/status?code=201`);
+    assert.deepEqual([direct.errMsg, direct.statusCode], ['request:ok', 201]);
+    const socket = wx.connectSocket({ url: `${server.wsOrigin}/live` });
+    const opened = await new Promise((resolve) => { socket.onOpen(() => resolve('open')); socket.onError((e) => resolve(e.errMsg)); });
+    assert.equal(opened, 'open');
+    socket.close({});
+  } finally {
+    await server.close();
+  }
+});

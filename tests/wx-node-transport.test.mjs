@@ -32,6 +32,10 @@ before(async () => {
     }
     res.end('hello');
   });
+  // CONNECT: Node hands it to 'connect' with the raw socket; answer like a proxy would.
+  server.on('connect', (req, socket) => {
+    socket.end('HTTP/1.1 200 Connection Established\r\nX-Tunnel: yes\r\n\r\n');
+  });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${server.address().port}`;
 });
@@ -78,4 +82,27 @@ test('a refused connection fails with the socket error as the detail, like fetch
   assert.equal(result.errMsg, 'request:fail ECONNREFUSED');
   await assert.rejects(nodeFetch(`http://127.0.0.1:${port}/`), (error) => error instanceof TypeError && error.cause.code === 'ECONNREFUSED');
   await assert.rejects(nodeFetch('ftp://127.0.0.1/'), /fetch failed/);
+});
+
+test('rule 9: every method that carries a body frames it (DELETE, OPTIONS, TRACE too), and the kept-alive connection stays in step', async () => {
+  const { wx } = createWx({ urlCheck: false });
+  for (const method of ['DELETE', 'OPTIONS', 'TRACE', 'PUT', 'POST']) {
+    const echo = await request(wx, { url: `${origin}/echo`, method, data: { id: 1 } });
+    assert.equal(echo.errMsg, 'request:ok', method);
+    assert.equal(echo.statusCode, 200, method);
+    assert.equal(echo.data.body, '{"id":1}', method);
+    assert.equal(echo.data.headers['content-length'], '8', method);
+    const after = await request(wx, { url: `${origin}/echo`, method: 'GET' });
+    assert.deepEqual([after.statusCode, after.data.method], [200, 'GET'], `${method}: the next request on the connection`);
+  }
+});
+
+test('rule 9: CONNECT in Node gives the server\'s answer (status, headers, empty data) at once, and the tunnel is closed', async () => {
+  const { wx } = createWx({ urlCheck: false, limits: { request: 1 } });
+  const started = performance.now();
+  const result = await request(wx, { url: `${origin}/`, method: 'CONNECT', timeout: 5000 });
+  assert.deepEqual([result.errMsg, result.statusCode, result.data, result.header['x-tunnel']], ['request:ok', 200, '', 'yes']);
+  assert.ok(performance.now() - started < 2000, 'no wait for the timeout');
+  const next = await request(wx, { url: `${origin}/` }); // the only slot was given back
+  assert.equal(next.errMsg, 'request:ok');
 });

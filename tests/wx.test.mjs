@@ -178,6 +178,43 @@ test('a Node process exits right after a timed-out request to a server that neve
   assert.ok(performance.now() - started < 5000, 'the abandoned connection kept the process alive');
 });
 
+test('rule 6: after runtime.hide() an idle Node process exits at once; the 5 s background timer does not hold it', async () => {
+  const script = `
+    import { createWx } from ${JSON.stringify(new URL('../pkg/node.mjs', import.meta.url).href)};
+    const { runtime } = createWx({ urlCheck: false });
+    runtime.hide();
+    console.log('hidden');`;
+  const started = performance.now();
+  const { stdout } = await new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--input-type=module', '-e', script], { timeout: 10_000 }, (error, out) => (error ? reject(error) : resolve({ stdout: out })));
+  });
+  assert.equal(stdout.trim(), 'hidden');
+  assert.ok(performance.now() - started < 2500, `the process lived ${Math.round(performance.now() - started)} ms`);
+});
+
+test('rule 6: a call still running when the app is hidden is interrupted after 5 s (the timer works when something is alive)', async () => {
+  const { wx, runtime } = unchecked();
+  const pending = call(wx.request, { url: `${server.origin}/slow?ms=8000`, timeout: 20000 });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  runtime.hide();
+  const seen = await pending;
+  runtime.show();
+  assert.deepEqual(seen.fail, [{ errMsg: 'request:fail interrupted', errno: 600003 }]);
+});
+
+test('rule 1: with upstreams the checks see the listed URL, and a same-server redirect (absolute or relative) is judged on the listed host', async () => {
+  const { wx } = createWx({ domains: { requestdomain: ['https://api.example.test'] }, upstreams: { 'https://api.example.test': server.origin } });
+  for (const to of ['/echo?via=relative', `${server.origin}/echo?via=absolute`]) {
+    const seen = await call(wx.request, { url: `https://api.example.test/redirect?to=${encodeURIComponent(to)}` });
+    assert.equal(seen.success[0]?.statusCode, 200, seen.fail[0]?.errMsg);
+    assert.match(seen.success[0].data.url, /^\/echo\?via=/);
+  }
+  const away = await call(wx.request, { url: `https://api.example.test/redirect?to=${encodeURIComponent('https://evil.example.test/')}` });
+  assert.deepEqual(away.fail, [{ errMsg: 'request:fail redirect url not in domain list:evil.example.test' }]);
+  const unlisted = await call(wx.request, { url: `${server.origin}/echo` });
+  assert.equal(unlisted.fail[0].errno, 600002, 'the upstream itself is not listed');
+});
+
 test('rule 4: app.json networkTimeout applies when the call gives none, and the call wins over it', async () => {
   const app = { networkTimeout: { request: 120 } };
   const { wx } = unchecked({ app });

@@ -82,6 +82,18 @@ async function main() {
   result.socket = { messages: socketLog, close: await closed, inFlight: runtime.inFlight().connectSocket };
   const refusedSocket = await new Promise((resolve) => wx.connectSocket({ url: `ws://127.0.0.1:${wsPort}/`, fail: resolve }));
   result.socketRefused = { ...refusedSocket };
+  // Redirects judged as the phone sees them: upstreams maps the listed origin to this
+  // server and back, so a same-server 302 (relative or absolute) stays on the listed host.
+  const mapped = createWx({ domains, upstreams: { [API]: location.origin } });
+  const relative = await call(mapped.wx.request, { url: `${API}/redirect?to=${encodeURIComponent('/status?code=200')}` });
+  const absolute = await call(mapped.wx.request, { url: `${API}/redirect?to=${encodeURIComponent(`${location.origin}/status?code=201`)}` });
+  result.redirects = [relative, absolute].map((seen) => ({ ...summary(seen), statusCode: seen.success[0]?.statusCode, errMsg: seen.success[0]?.errMsg }));
+  try {
+    createWx({ manualRedirects: true });
+    result.manualRedirects = 'accepted';
+  } catch (error) {
+    result.manualRedirects = error.code;
+  }
   return result;
 }
 
