@@ -64,3 +64,21 @@ await compare({
     return checkUrls('request', urls, { domains: policy, lan: BENCH_LAN }).length;
   },
 });
+
+// The README's own style: a fresh inline `domains` object on every call. The
+// content-keyed cache makes it a JSON.stringify and a Map lookup instead of a
+// compilation (it was ~0.8 ms a call, against 0.5 µs with a reused object).
+const inlineUrls = ['https://api.example.com/v1/items', 'https://api.example.com:443/v1', 'https://cdn.example.com/a.png'];
+const reused = { domains: { requestdomain: ['https://api.example.com', 'https://api.example.com:8443'] } };
+await compare({
+  name: 'checkUrl with a fresh inline domains object per call vs one reused object',
+  unit: 'url',
+  baseline: () => {
+    for (const url of inlineUrls) checkUrl('request', url, reused);
+    return inlineUrls.length;
+  },
+  candidate: () => {
+    for (const url of inlineUrls) checkUrl('request', url, { domains: { requestdomain: ['https://api.example.com', 'https://api.example.com:8443'] } });
+    return inlineUrls.length;
+  },
+});

@@ -32,11 +32,30 @@ export interface WxNodeFileStore extends WxFileStore {
   readonly kind: 'directory';
   /** The directory (created on first use). */
   readonly directory: string;
-  /** The file-system path of a `wxfile://…` (or absolute) path. */
+  /**
+   * The file-system path of a store path (`wxfile://tmp_…`, `wxfile://usr/…`).
+   * @throws WxnetError `wx/file-path` for anything else: absolute paths, `..`, encoded separators.
+   */
   resolve(path: string): string;
   saveSync(bytes: Uint8Array | ArrayBuffer | string, options?: { filePath?: string; extension?: string }): string;
   readSync(path: string): Uint8Array;
+  /** Removes the directory if the store made it (it is also removed when the process exits); a given `directory` is kept. */
+  dispose(): void;
 }
+
+/** Where a store path lives: `wxfile://tmp_…` temporary, `wxfile://store_…` saved, `wxfile://usr/…` user data. */
+export interface StorePath {
+  area: 'temporary' | 'saved' | 'user-data';
+  /** The path inside the store, `/`-separated, without `.`, `..` or empty segments. */
+  relative: string;
+}
+
+/**
+ * Parses a file path the way the shim does before any file store sees it (RULES.md §9):
+ * only the store's own paths are files to a mini program.
+ * @throws WxnetError `file/path` for anything else (absolute paths, `..`, `%2F`, backslashes).
+ */
+export function parseStorePath(path: string): StorePath;
 
 export interface CreateWxOptions {
   /** The server domain lists (the platform JSON shape). Default: none listed. */
@@ -94,7 +113,7 @@ export interface CreateWxOptions {
 export interface WxTransportInit {
   method: string;
   headers: Record<string, string>;
-  body?: string | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>;
+  body?: string | Uint8Array<ArrayBuffer> | ArrayBuffer | ReadableStream<Uint8Array>;
   signal: AbortSignal;
   redirect?: 'follow' | 'manual';
   duplex?: 'half';
@@ -128,7 +147,9 @@ export type WxNetworkEvent =
       timings: { created: number; queued?: number; start?: number; headers?: number; open?: number; end: number };
       duration?: number;
     }
-  | { type: 'background'; hidden: boolean; time: number };
+  | { type: 'background'; hidden: boolean; time: number }
+  /** A set-up problem found at createWx (e.g. `wxnet/domain-field` for `requestDomain`); every listener gets these first. */
+  | { type: 'warning'; code: string; severity: 'error' | 'warning'; message: string; time: number };
 
 export interface WxRuntime {
   /** The app goes to the background: running calls fail with `interrupted` after 5 s, new calls at once, sockets close (RULES.md §6). */
@@ -351,7 +372,9 @@ export interface WxNetwork {
 /**
  * Creates a `wx` network API that behaves like the client's, and the runtime that
  * controls it (background, in-flight counts, network log).
- * @throws WxnetError `wx/options` for bad options, `referer/…` for a bad appid or version.
+ * @throws WxnetError `wx/options` for any bad option (its message names it; an unknown
+ *   option gets a "did you mean"), including a bad appid or version (the `referer/…`
+ *   error is its `cause`).
  */
 export function createWx(options?: CreateWxOptions): { wx: WxNetwork; runtime: WxRuntime };
 

@@ -422,3 +422,19 @@ test('rule 9: requestDefaults gives the methods wx.request accepts and its defau
   });
   assert.ok(Object.isFrozen(requestDefaults().methods));
 });
+
+test('rule 1: a fresh inline domains object per call (the README style) reuses the compiled lists: 100,000 calls stay small', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const script = `
+    import { checkUrl } from ${JSON.stringify(new URL('../pkg/node.mjs', import.meta.url).href)};
+    const before = process.memoryUsage().rss;
+    let ok = 0;
+    for (let i = 0; i < 100000; i++) {
+      ok += checkUrl('request', 'https://api.example.com/v1?i=' + i, { domains: { requestdomain: ['https://api.example.com'] } }).ok ? 1 : 0;
+    }
+    console.log(ok, Math.round((process.memoryUsage().rss - before) / 1048576));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 });
+  const [ok, growthMiB] = child.stdout.trim().split(' ').map(Number);
+  assert.equal(ok, 100000, child.stderr);
+  assert.ok(growthMiB < 300, `RSS grew by ${growthMiB} MiB (each call compiled its own lists)`);
+});

@@ -1,7 +1,7 @@
 // Compiled by tests/wx-types.test.mjs with tsc --noEmit: the shim's members must be
 // assignable to the platform's own types, and platform-typed code must call them.
 /// <reference types="miniprogram-api-typings" />
-import { createWx, type WxNetwork } from 'wxnet';
+import { createWx, nodeFetch, type WxNetwork } from 'wxnet';
 
 const { wx, runtime } = createWx({ domains: { requestdomain: ['https://api.example.com'] }, overLimit: 'queue' });
 
@@ -42,3 +42,12 @@ void wx.request({ url: 'https://api.example.com/' }).then;
 createWx({ overLimit: 'drop' });
 
 export { request, uploadFile, downloadFile, connectSocket, onSocketOpen, onSocketMessage, onSocketError, onSocketClose, sendSocketMessage, closeSocket, task, socket, closing, closingWithCallback, shim, live, stop };
+
+// The README's transports: nodeFetch, a host-mapping wrapper of it, the global fetch and a wrapper of that.
+createWx({ fetch: nodeFetch });
+createWx({ fetch: (url, init) => nodeFetch(url.replace('https://api.example.com', 'http://127.0.0.1:3000'), init) });
+createWx({ fetch: globalThis.fetch });
+createWx({ fetch: (url, init) => fetch(url.replace('https://api.example.com', 'http://127.0.0.1:3000'), init) });
+createWx({ upstreams: { 'https://api.example.com': 'http://127.0.0.1:3000' } });
+// @ts-expect-error: a transport takes the URL as a string and returns a Promise
+createWx({ fetch: (url: number) => url });
