@@ -17,7 +17,7 @@ function newestMtime(path) {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-const inputs = ['src', 'pkg-template', 'Cargo.toml', 'Cargo.lock', 'scripts/build.mjs', 'package.json'].map((p) => at(p));
+const inputs = ['src', 'pkg-template', 'docs/RULES.md', 'Cargo.toml', 'Cargo.lock', 'scripts/build.mjs', 'package.json'].map((p) => at(p));
 if (process.argv.includes('--if-stale') && existsSync(at('pkg/wxnet_bg.wasm'))) {
   const built = statSync(at('pkg/wxnet_bg.wasm')).mtimeMs;
   if (Math.max(...inputs.filter(existsSync).map(newestMtime)) < built) {
@@ -76,7 +76,9 @@ writeFileSync(join(out, 'wasm-base64.mjs'),
 const manifest = JSON.parse(readFileSync(at('pkg-template/package.json'), 'utf8'));
 manifest.version = JSON.parse(readFileSync(at('package.json'), 'utf8')).version;
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-cpSync(at('README.md'), join(out, 'README.md'));
+// The package's own README (pkg-template/README.md, for people who install it) came
+// with the template; the rules it cites ship beside it.
+cpSync(at('docs/RULES.md'), join(out, 'RULES.md'));
 rmSync(at('pkg'), { recursive: true, force: true });
 renameSync(out, at('pkg'));
 rmSync(at(work), { recursive: true, force: true });

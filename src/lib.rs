@@ -4,7 +4,7 @@
 //! fixed Referer, per-API timeouts and concurrency limits, and with responses
 //! converted to UTF-8 with one BOM removed. These rules live inside WeChat's closed
 //! client; this crate states them as plain functions so that previewers, linters,
-//! build plugins and servers can apply the same rules. `../shared/RULES.md` is the
+//! build plugins and servers can apply the same rules. `docs/RULES.md` is the
 //! sourced digest; each module names the section it implements.
 //!
 //! ## Scope and shape

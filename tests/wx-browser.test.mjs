@@ -98,3 +98,11 @@ test('browser: rule 1: with upstreams a same-server redirect is judged on the li
 test('browser: manualRedirects true is refused where fetch hides redirects', () => {
   assert.equal(result.manualRedirects, 'wx/options');
 });
+
+test('browser: rule 9: CONNECT and TRACE fail with request:fail and the browser\'s own text (fetch refuses them), never hang', () => {
+  for (const seen of [result.connect, result.trace]) {
+    assert.equal(seen.success, 0);
+    assert.equal(seen.complete, 1);
+    assert.match(seen.fail[0].errMsg, /^request:fail .+/);
+  }
+});

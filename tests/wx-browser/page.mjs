@@ -88,6 +88,8 @@ async function main() {
   const relative = await call(mapped.wx.request, { url: `${API}/redirect?to=${encodeURIComponent('/status?code=200')}` });
   const absolute = await call(mapped.wx.request, { url: `${API}/redirect?to=${encodeURIComponent(`${location.origin}/status?code=201`)}` });
   result.redirects = [relative, absolute].map((seen) => ({ ...summary(seen), statusCode: seen.success[0]?.statusCode, errMsg: seen.success[0]?.errMsg }));
+  result.connect = summary(await call(mapped.wx.request, { url: `${API}/echo`, method: 'CONNECT' }));
+  result.trace = summary(await call(mapped.wx.request, { url: `${API}/echo`, method: 'TRACE' }));
   try {
     createWx({ manualRedirects: true });
     result.manualRedirects = 'accepted';
