@@ -6,7 +6,8 @@ import * as wxnet from '../pkg/node.mjs';
 import { seededRandom as random } from './helpers/random.mjs';
 
 const PIECES = ['https://', 'HTTPS://', 'servicewechat.com', '/', 'wx', '0123456789abcdef', 'touristappid',
-  'devtools', '0', '01', '-1', 'page-frame.html', '?', '#', '@', ':443', '%00', '\u0000', '\ud800', '😀', '中文', '.'];
+  'devtools', '0', '01', '-1', 'page-frame.html', '?', '#', '@', ':443', '%00', '\u0000', '\ud800', '😀', '中文', '.',
+  'wxfile://', 'usr/', 'tmp_', 'http://tmp/', '..', '%2F', '%2e', '\\'];
 
 function randomString(next) {
   const parts = [];
@@ -20,7 +21,7 @@ function randomString(next) {
   return parts.join('');
 }
 
-test('100,000 random Referers, versions and options never kill the wasm instance', () => {
+test('100,000 random Referers, versions, options and file paths never kill the wasm instance', () => {
   const seed = Number(process.env.WXNET_FUZZ_SEED ?? 20261121);
   const next = random(seed);
   const values = [undefined, null, 0, -1, NaN, 1e300, true, {}, [], () => {}, Symbol('s'), 10n];
@@ -31,6 +32,11 @@ test('100,000 random Referers, versions and options never kill the wasm instance
       () => wxnet.parseReferer(input),
       () => wxnet.buildReferer(input, input),
       () => wxnet.verifyReferer(input, next() < 0.5 ? undefined : { appids: [String(input)], allow: ['release'] }),
+      () => {
+        // A store path the core accepts never climbs out of the store.
+        const { relative } = wxnet.parseStorePath(input);
+        assert.ok(relative.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..'), `${input}`);
+      },
     ]) {
       try {
         call();
