@@ -91,3 +91,37 @@ test('JSON error positions: line and column of the first error, in UTF-16 units'
     assert.equal(expected === undefined, (() => { try { JSON.parse(text); return true; } catch { return false; } })(), `agrees with JSON.parse: ${text}`);
   }
 });
+
+const tempFile = (name, content) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'wxnet-cli-')), name);
+  writeFileSync(file, content);
+  return file;
+};
+
+test('cli: deeply nested malformed JSON gives file:line:column and exit 2, not a RangeError', () => {
+  const file = tempFile('deep.json', `{"requestdomain":${'['.repeat(200_000)}`);
+  const r = wxnet('check', '--domains', file, 'https://a.com');
+  assert.equal(r.code, 2, r.err);
+  assert.match(r.err, /deep\.json:1:200018: not valid JSON: unexpected end of the file \[cli\/json\]/);
+  assert.doesNotMatch(r.err, /RangeError|\n\s+at /);
+});
+
+test('cli: JSON error positions are exact after tokens of any length, and for any depth', async () => {
+  const { jsonErrorPosition } = await import('../pkg/json-position.mjs');
+  const long = '1'.repeat(500);
+  const cases = [
+    [`[${long}x]`, { line: 1, column: 502 }],
+    [`{"a": -${long}.${long}e+${long}}`, undefined],
+    [`["${'é'.repeat(1000)}\u0001"]`, { line: 1, column: 1003 }],
+    [`${'['.repeat(100_000)}${']'.repeat(100_000)}`, undefined],
+    [`${'{"a":'.repeat(50_000)}1${'}'.repeat(49_999)}`, { line: 1, column: 300_001 }],
+    ['[1, {"a": [true, {"b": null}], "c": "\\u00e9"}, []]', undefined],
+    ['{"a": "\\x"}', { line: 1, column: 9 }],
+    ['{"a" 1}', { line: 1, column: 6 }],
+    ['{"a": 1, 2}', { line: 1, column: 10 }],
+  ];
+  for (const [text, expected] of cases) {
+    assert.deepEqual(jsonErrorPosition(text), expected, text.slice(0, 60));
+    assert.equal(expected === undefined, (() => { try { JSON.parse(text); return true; } catch { return false; } })(), `agrees with JSON.parse: ${text.slice(0, 60)}`);
+  }
+});
