@@ -106,6 +106,16 @@ test('cli: deeply nested malformed JSON gives file:line:column and exit 2, not a
   assert.doesNotMatch(r.err, /RangeError|\n\s+at /);
 });
 
+test('cli: an unexpected error is one line "internal error", exit 2, never a stack trace', () => {
+  // Any non-WxnetError (here: output that throws) must meet the last-resort catch.
+  const preload = `data:text/javascript,console.log = () => { throw new TypeError('boom'); };`;
+  for (const args of [['check', '--no-url-check', 'https://a.com/'], ['help']]) {
+    const r = spawnSync(process.execPath, ['--import', preload, join(repoRoot, 'pkg/cli.mjs'), ...args], { encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr.trim(), `wxnet ${args[0]}: internal error: boom`);
+  }
+});
+
 test('cli: JSON error positions are exact after tokens of any length, and for any depth', async () => {
   const { jsonErrorPosition } = await import('../pkg/json-position.mjs');
   const long = '1'.repeat(500);
@@ -124,4 +134,59 @@ test('cli: JSON error positions are exact after tokens of any length, and for an
     assert.deepEqual(jsonErrorPosition(text), expected, text.slice(0, 60));
     assert.equal(expected === undefined, (() => { try { JSON.parse(text); return true; } catch { return false; } })(), `agrees with JSON.parse: ${text.slice(0, 60)}`);
   }
+});
+
+test('cli: a missing option value, an unknown option or a value given to a switch is a usage error (exit 2)', () => {
+  const cases = [
+    [['check', 'https://a.com', '--domains'], /--domains needs a value: --domains <domains\.json>/],
+    [['check', 'https://a.com', '--domains', '--json'], /--domains needs a value/],
+    [['check', 'https://a.com', '--domains='], /--domains needs a value/],
+    [['check', 'https://a.com', '--api'], /--api needs a value: --api request\|uploadFile\|downloadFile\|connectSocket/],
+    [['check', 'https://a.com', '--lan'], /--lan needs a value: --lan <ip\[\/prefix\]>/],
+    [['check', '--lan', '--no-url-check', 'http://192.168.1.20/'], /--lan needs a value/],
+    [['check', '--dommains', domains, 'https://a.com'], /unknown option --dommains; did you mean --domains\?/],
+    [['check', '-domains', domains, 'https://a.com'], /unknown option -domains; did you mean --domains\?/],
+    [['check', '--frobnicate', 'https://a.com'], /unknown option --frobnicate \(try: wxnet help\)/],
+    [['check', '--no-url-check=false', 'https://a.com'], /--no-url-check is a switch and takes no value, got --no-url-check=false/],
+    [['check', '--json=1', 'https://a.com'], /--json is a switch and takes no value/],
+    [['check', '--domains', domains, '--domains', domains, 'https://a.com'], /--domains is given twice/],
+    [['check', '--api', 'fetch', 'https://a.com'], /--api: api "fetch" must be one of request, uploadFile, downloadFile, connectSocket/],
+    [['check', '--lan', 'nope', 'http://192.168.1.20/'], /--lan: /],
+    [['referer', '--appid'], /--appid needs a value: --appid <appid>/],
+    [['referer', '--appid', 'wx0123456789abcdef', '--version'], /--version needs a value: --version <0\|devtools\|n>/],
+    [['referer', '--jsn', 'https://servicewechat.com/touristappid/0/page-frame.html'], /unknown option --jsn; did you mean --json\?/],
+    [['referer', '--json=yes', 'https://servicewechat.com/touristappid/0/page-frame.html'], /--json is a switch/],
+  ];
+  for (const [args, message] of cases) {
+    const r = wxnet(...args);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.out}${r.err}`);
+    assert.match(r.err, message, args.join(' '));
+    assert.match(r.err, /\[cli\/usage\]/, args.join(' '));
+    assert.equal(r.out, '', `${args.join(' ')}: nothing checked`);
+  }
+  assert.equal(wxnet('check', '--no-url-check', '--', 'https://a.com/').code, 0, '-- ends the options');
+  assert.match(wxnet('check', '--help').out, /^usage: wxnet check/);
+});
+
+test('cli: a domains file that is not a JSON object is an input error naming the file (exit 2)', () => {
+  for (const [content, type] of [['null', 'null'], ['[]', 'array'], ['42', 'number'], ['"https://a.com"', 'string']]) {
+    const file = tempFile('domains.json', content);
+    const r = wxnet('check', '--domains', file, 'https://a.com');
+    assert.equal(r.code, 2, `${content}: ${r.out}${r.err}`);
+    assert.match(r.err, new RegExp(`domains\\.json: domains must be an object.*got ${type} \\[cli/domains\\]`), content);
+  }
+});
+
+test('rule 1: wxnet check prints the domain lint findings of the list on stderr', () => {
+  const typo = tempFile('domains.json', '{"requestDomain": ["https://a.com"]}');
+  const r = wxnet('check', '--domains', typo, 'https://a.com');
+  assert.equal(r.code, 1);
+  assert.match(r.err, /wxnet check: .*domains\.json: warning wxnet\/domain-field: "requestDomain" is not a domain list.*Did you mean requestdomain\?/);
+  const string = tempFile('domains.json', '{"requestdomain": "https://a.com"}');
+  const s = wxnet('check', '--json', '--domains', string, 'https://a.com');
+  assert.equal(s.code, 1);
+  assert.match(s.err, /domains\.json: error wxnet\/domain-field: requestdomain must be an array of strings, got string/);
+  assert.equal(JSON.parse(s.out)[0].reason, 'not-listed', 'stdout stays the verdicts');
+  const clean = wxnet('check', '--domains', domains, 'https://api.example.com/v1');
+  assert.equal(clean.err, '', 'a clean list prints nothing on stderr');
 });
