@@ -41,8 +41,8 @@ export interface Diagnostic {
 /** Codes lintDomains reports. */
 export type DomainLintCode =
   | 'wxnet/domain-invalid' | 'wxnet/domain-scheme' | 'wxnet/domain-ip' | 'wxnet/domain-localhost'
-  | 'wxnet/domain-path' | 'wxnet/domain-wildcard' | 'wxnet/domain-forbidden' | 'wxnet/domain-duplicate'
-  | 'wxnet/domain-too-many' | 'wxnet/domain-field';
+  | 'wxnet/domain-hostname' | 'wxnet/domain-path' | 'wxnet/domain-wildcard' | 'wxnet/domain-forbidden'
+  | 'wxnet/domain-duplicate' | 'wxnet/domain-too-many' | 'wxnet/domain-field';
 
 /**
  * Lints a server-domain JSON (RULES.md §1). Returns `[]` when the console would

@@ -8,6 +8,7 @@
 // Every option is checked here, at creation: a wrong one throws WxnetError
 // `wx/options` naming it, so that wx.request itself never throws (the platform's
 // does not).
+import { closestName } from './did-you-mean.mjs';
 import { WxnetError } from './errors.mjs';
 import { buildReferer } from './referer.mjs';
 import { DomainPolicy, checkUrl, lintDomains, resolveTimeout } from './rules.mjs';
@@ -67,7 +68,7 @@ function readOptions(options, inNode) {
   }
   for (const name of Object.keys(options)) {
     if (!OPTION_NAMES.includes(name)) {
-      const near = closest(name, OPTION_NAMES);
+      const near = closestName(name, OPTION_NAMES);
       throw optionError(`unknown option ${JSON.stringify(name)}${near ? `; did you mean ${near}?` : ''} (options: ${OPTION_NAMES.join(', ')})`);
     }
   }
@@ -187,7 +188,7 @@ function isPlainObject(value) {
 }
 
 /** A value for an error message: short, and safe for every type (BigInt, Symbol, cycles). */
-export function describe(value) {
+function describe(value) {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   switch (typeof value) {
@@ -198,28 +199,4 @@ export function describe(value) {
     case 'function': return 'a function';
     default: return 'an object';
   }
-}
-
-/** The candidate within edit distance 2 of `name` (case-insensitive), for "did you mean". */
-export function closest(name, candidates) {
-  let best;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) { best = candidate; bestDistance = distance; }
-  }
-  return best;
-}
-
-function editDistance(a, b) {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

@@ -91,3 +91,102 @@ test('JSON error positions: line and column of the first error, in UTF-16 units'
     assert.equal(expected === undefined, (() => { try { JSON.parse(text); return true; } catch { return false; } })(), `agrees with JSON.parse: ${text}`);
   }
 });
+
+const tempFile = (name, content) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'wxnet-cli-')), name);
+  writeFileSync(file, content);
+  return file;
+};
+
+test('cli: deeply nested malformed JSON gives file:line:column and exit 2, not a RangeError', () => {
+  const file = tempFile('deep.json', `{"requestdomain":${'['.repeat(200_000)}`);
+  const r = wxnet('check', '--domains', file, 'https://a.com');
+  assert.equal(r.code, 2, r.err);
+  assert.match(r.err, /deep\.json:1:200018: not valid JSON: unexpected end of the file \[cli\/json\]/);
+  assert.doesNotMatch(r.err, /RangeError|\n\s+at /);
+});
+
+test('cli: an unexpected error is one line "internal error", exit 2, never a stack trace', () => {
+  // Any non-WxnetError (here: output that throws) must meet the last-resort catch.
+  const preload = `data:text/javascript,console.log = () => { throw new TypeError('boom'); };`;
+  for (const args of [['check', '--no-url-check', 'https://a.com/'], ['help']]) {
+    const r = spawnSync(process.execPath, ['--import', preload, join(repoRoot, 'pkg/cli.mjs'), ...args], { encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr.trim(), `wxnet ${args[0]}: internal error: boom`);
+  }
+});
+
+test('cli: JSON error positions are exact after tokens of any length, and for any depth', async () => {
+  const { jsonErrorPosition } = await import('../pkg/json-position.mjs');
+  const long = '1'.repeat(500);
+  const cases = [
+    [`[${long}x]`, { line: 1, column: 502 }],
+    [`{"a": -${long}.${long}e+${long}}`, undefined],
+    [`["${'é'.repeat(1000)}\u0001"]`, { line: 1, column: 1003 }],
+    [`${'['.repeat(100_000)}${']'.repeat(100_000)}`, undefined],
+    [`${'{"a":'.repeat(50_000)}1${'}'.repeat(49_999)}`, { line: 1, column: 300_001 }],
+    ['[1, {"a": [true, {"b": null}], "c": "\\u00e9"}, []]', undefined],
+    ['{"a": "\\x"}', { line: 1, column: 9 }],
+    ['{"a" 1}', { line: 1, column: 6 }],
+    ['{"a": 1, 2}', { line: 1, column: 10 }],
+  ];
+  for (const [text, expected] of cases) {
+    assert.deepEqual(jsonErrorPosition(text), expected, text.slice(0, 60));
+    assert.equal(expected === undefined, (() => { try { JSON.parse(text); return true; } catch { return false; } })(), `agrees with JSON.parse: ${text.slice(0, 60)}`);
+  }
+});
+
+test('cli: a missing option value, an unknown option or a value given to a switch is a usage error (exit 2)', () => {
+  const cases = [
+    [['check', 'https://a.com', '--domains'], /--domains needs a value: --domains <domains\.json>/],
+    [['check', 'https://a.com', '--domains', '--json'], /--domains needs a value/],
+    [['check', 'https://a.com', '--domains='], /--domains needs a value/],
+    [['check', 'https://a.com', '--api'], /--api needs a value: --api request\|uploadFile\|downloadFile\|connectSocket/],
+    [['check', 'https://a.com', '--lan'], /--lan needs a value: --lan <ip\[\/prefix\]>/],
+    [['check', '--lan', '--no-url-check', 'http://192.168.1.20/'], /--lan needs a value/],
+    [['check', '--dommains', domains, 'https://a.com'], /unknown option --dommains; did you mean --domains\?/],
+    [['check', '-domains', domains, 'https://a.com'], /unknown option -domains; did you mean --domains\?/],
+    [['check', '--frobnicate', 'https://a.com'], /unknown option --frobnicate \(try: wxnet help\)/],
+    [['check', '--no-url-check=false', 'https://a.com'], /--no-url-check is a switch and takes no value, got --no-url-check=false/],
+    [['check', '--json=1', 'https://a.com'], /--json is a switch and takes no value/],
+    [['check', '--domains', domains, '--domains', domains, 'https://a.com'], /--domains is given twice/],
+    [['check', '--api', 'fetch', 'https://a.com'], /--api: api "fetch" must be one of request, uploadFile, downloadFile, connectSocket/],
+    [['check', '--lan', 'nope', 'http://192.168.1.20/'], /--lan: /],
+    [['referer', '--appid'], /--appid needs a value: --appid <appid>/],
+    [['referer', '--appid', 'wx0123456789abcdef', '--version'], /--version needs a value: --version <0\|devtools\|n>/],
+    [['referer', '--jsn', 'https://servicewechat.com/touristappid/0/page-frame.html'], /unknown option --jsn; did you mean --json\?/],
+    [['referer', '--json=yes', 'https://servicewechat.com/touristappid/0/page-frame.html'], /--json is a switch/],
+  ];
+  for (const [args, message] of cases) {
+    const r = wxnet(...args);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.out}${r.err}`);
+    assert.match(r.err, message, args.join(' '));
+    assert.match(r.err, /\[cli\/usage\]/, args.join(' '));
+    assert.equal(r.out, '', `${args.join(' ')}: nothing checked`);
+  }
+  assert.equal(wxnet('check', '--no-url-check', '--', 'https://a.com/').code, 0, '-- ends the options');
+  assert.match(wxnet('check', '--help').out, /^usage: wxnet check/);
+});
+
+test('cli: a domains file that is not a JSON object is an input error naming the file (exit 2)', () => {
+  for (const [content, type] of [['null', 'null'], ['[]', 'array'], ['42', 'number'], ['"https://a.com"', 'string']]) {
+    const file = tempFile('domains.json', content);
+    const r = wxnet('check', '--domains', file, 'https://a.com');
+    assert.equal(r.code, 2, `${content}: ${r.out}${r.err}`);
+    assert.match(r.err, new RegExp(`domains\\.json: domains must be an object.*got ${type} \\[cli/domains\\]`), content);
+  }
+});
+
+test('rule 1: wxnet check prints the domain lint findings of the list on stderr', () => {
+  const typo = tempFile('domains.json', '{"requestDomain": ["https://a.com"]}');
+  const r = wxnet('check', '--domains', typo, 'https://a.com');
+  assert.equal(r.code, 1);
+  assert.match(r.err, /wxnet check: .*domains\.json: warning wxnet\/domain-field: "requestDomain" is not a domain list.*Did you mean requestdomain\?/);
+  const string = tempFile('domains.json', '{"requestdomain": "https://a.com"}');
+  const s = wxnet('check', '--json', '--domains', string, 'https://a.com');
+  assert.equal(s.code, 1);
+  assert.match(s.err, /domains\.json: error wxnet\/domain-field: requestdomain must be an array of strings, got string/);
+  assert.equal(JSON.parse(s.out)[0].reason, 'not-listed', 'stdout stays the verdicts');
+  const clean = wxnet('check', '--domains', domains, 'https://api.example.com/v1');
+  assert.equal(clean.err, '', 'a clean list prints nothing on stderr');
+});

@@ -438,3 +438,17 @@ test('rule 1: a fresh inline domains object per call (the README style) reuses t
   assert.equal(ok, 100000, child.stderr);
   assert.ok(growthMiB < 300, `RSS grew by ${growthMiB} MiB (each call compiled its own lists)`);
 });
+
+test('rule 1: domain-hostname refuses what DNS refuses, and no fix suggests a refused entry', () => {
+  const codes = (entry) => lintDomains({ requestdomain: [entry] }).map((d) => d.code);
+  for (const entry of ['https://a', 'https://com', 'https://-a.com', 'https://a-.com', 'https://a_b.com', `https://${'a'.repeat(64)}.com`]) {
+    assert.deepEqual(codes(entry), ['wxnet/domain-hostname'], entry);
+    assert.equal(checkUrl('request', `${entry}/`, { domains: { requestdomain: [entry] } }).ok, false, `${entry} is refused, so it lets nothing through`);
+  }
+  assert.deepEqual(codes(`https://${'a'.repeat(63)}.com`), []);
+  const [scheme, localhost] = lintDomains({ requestdomain: ['http://127.0.0.1:8787'] });
+  assert.equal(scheme.code, 'wxnet/domain-scheme');
+  assert.doesNotMatch(scheme.message, /write/, scheme.message);
+  assert.equal(localhost.code, 'wxnet/domain-localhost');
+  assert.doesNotMatch(lintDomains({ requestdomain: ['https://a/api'] })[0].message, /write/);
+});

@@ -12,6 +12,7 @@
 mod duplicate;
 mod field;
 mod forbidden;
+mod hostname;
 mod invalid;
 mod ip;
 mod localhost;
@@ -47,13 +48,31 @@ impl EntryContext<'_> {
     fn entry(&self) -> Option<&Entry> {
         self.parsed.as_ref().ok()
     }
+
+    /// `rewrite` if that entry would lint clean in this list, so that a message
+    /// never suggests an entry the console refuses too (`http://127.0.0.1` must not
+    /// get "write https://127.0.0.1"). Rules only suggest entries with the list's
+    /// scheme and no path, which suggest nothing themselves, so this never recurses.
+    fn clean_rewrite(&self, rewrite: String) -> Option<String> {
+        let parsed = parse_entry(&rewrite);
+        let context = EntryContext { field: self.field, index: self.index, raw: &rewrite, parsed: &parsed };
+        ENTRY_RULES.iter().all(|rule| rule(&context).is_none()).then_some(rewrite)
+    }
 }
 
 type EntryRule = fn(&EntryContext) -> Option<Diagnostic>;
 
 /// Every per-entry rule, in reporting order.
-const ENTRY_RULES: [EntryRule; 7] =
-    [invalid::check, scheme::check, ip::check, localhost::check, path::check, wildcard::check, forbidden::check];
+const ENTRY_RULES: [EntryRule; 8] = [
+    invalid::check,
+    scheme::check,
+    ip::check,
+    localhost::check,
+    hostname::check,
+    path::check,
+    wildcard::check,
+    forbidden::check,
+];
 
 /// All findings for a domain JSON, ordered by key, index, rule.
 pub fn lint(raw: &RawDomains) -> Vec<Diagnostic> {

@@ -27,7 +27,7 @@ pub fn check(entry: &EntryContext) -> Option<Diagnostic> {
         Severity::Error,
         format!(
             "{} points at the device itself; the console refuses localhost and loopback addresses. \
-             For local development turn off urlCheck in DevTools, or use the machine's LAN address",
+             For local development turn off urlCheck in DevTools, or call the machine's LAN address, which needs no entry",
             entry.name()
         ),
     )

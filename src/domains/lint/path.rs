@@ -13,16 +13,13 @@ pub const CODE: &str = "wxnet/domain-path";
 pub fn check(entry: &EntryContext) -> Option<Diagnostic> {
     let parsed = entry.entry()?;
     let path = parsed.path.as_deref()?;
-    entry.report(
-        CODE,
-        Severity::Error,
-        format!(
-            "{} has {}; the list takes the host only: write {}",
-            entry.name(),
-            crate::error::quote(path),
-            parsed.canonical_with_scheme(entry.field.scheme())
-        ),
-    )
+    // The rewrite is suggested only if it is itself accepted (else other findings say why).
+    let fix = match entry.clean_rewrite(parsed.canonical_with_scheme(entry.field.scheme())) {
+        Some(rewrite) => format!(": write {rewrite}"),
+        None => String::new(),
+    };
+    let message = format!("{} has {}; the list takes the host only{fix}", entry.name(), crate::error::quote(path));
+    entry.report(CODE, Severity::Error, message)
 }
 
 #[cfg(test)]
@@ -44,5 +41,13 @@ mod tests {
         }
         let d = finding("requestdomain", "https://A.com/api/", CODE).unwrap();
         assert!(d.message.contains("write https://a.com"), "{}", d.message);
+    }
+
+    #[test]
+    fn rule_1_domain_path_never_suggests_a_refused_entry() {
+        for entry in ["https://127.0.0.1/api", "https://a/api", "https://-a.com/x"] {
+            let d = finding("requestdomain", entry, CODE).unwrap();
+            assert!(!d.message.contains("write"), "{entry}: {}", d.message);
+        }
     }
 }

@@ -14,27 +14,23 @@ pub const CODE: &str = "wxnet/domain-scheme";
 pub fn check(entry: &EntryContext) -> Option<Diagnostic> {
     let parsed = entry.entry()?;
     let wanted = entry.field.scheme();
+    if parsed.scheme.as_deref() == Some(wanted) {
+        return None;
+    }
+    // The rewrite is suggested only if it is itself accepted (else other findings say why).
+    let rewrite = entry.clean_rewrite(parsed.canonical_with_scheme(wanted));
     match parsed.scheme.as_deref() {
-        Some(scheme) if scheme == wanted => None,
-        Some(scheme) => entry.report(
-            CODE,
-            Severity::Error,
-            format!(
-                "{} uses {scheme}://, but {} entries must start with {wanted}://; write {}",
-                entry.name(),
-                entry.field.key(),
-                parsed.canonical_with_scheme(wanted)
-            ),
-        ),
-        None => entry.report(
-            CODE,
-            Severity::Warning,
-            format!(
-                "{} has no scheme; the console expects {}, which wxnet assumes",
-                entry.name(),
-                parsed.canonical(entry.field)
-            ),
-        ),
+        Some(scheme) => {
+            let fix = rewrite.map(|r| format!("; write {r}")).unwrap_or_default();
+            let key = entry.field.key();
+            let message = format!("{} uses {scheme}://, but {key} entries must start with {wanted}://{fix}", entry.name());
+            entry.report(CODE, Severity::Error, message)
+        }
+        None => {
+            let expects = rewrite.map(|r| format!(" {r}")).unwrap_or_else(|| format!(" {wanted}://"));
+            let message = format!("{} has no scheme; the console expects{expects}, which wxnet assumes", entry.name());
+            entry.report(CODE, Severity::Warning, message)
+        }
     }
 }
 
@@ -73,6 +69,17 @@ mod tests {
         }
         let d = finding("requestdomain", "http://a.com", CODE).unwrap();
         assert!(d.message.contains("write https://a.com"), "{}", d.message);
+    }
+
+    #[test]
+    fn rule_1_domain_scheme_never_suggests_a_refused_entry() {
+        for entry in ["http://127.0.0.1:8787", "http://8.8.8.8", "http://a", "http://api.weixin.qq.com", "http://*.a.com"] {
+            let d = finding("requestdomain", entry, CODE).unwrap();
+            assert!(!d.message.contains("write"), "{entry}: {}", d.message);
+            assert!(d.message.contains("must start with https://"), "{entry}: {}", d.message);
+        }
+        let d = finding("requestdomain", "localhost", CODE).unwrap();
+        assert!(!d.message.contains("https://localhost"), "{}", d.message);
     }
 
     #[test]
