@@ -293,7 +293,6 @@ export async function fetchChecked(context, call, url, init) {
   if (!context.manualRedirects) {
     init.redirect = 'follow';
     const response = whileRunning(call, await context.fetch(toUpstream(context, url), init));
-    if (response.type === 'opaqueredirect') throw new CallFailure(failure(call.api, 'network', 'the transport hid a redirect (opaqueredirect)'));
     if (response.redirected && response.url) refuseRedirect(context, call, fromUpstream(context, response.url));
     return response;
   }
