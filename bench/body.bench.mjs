@@ -1,7 +1,7 @@
 // decodeBody against what a previewer would do by hand, on 64 KB and 4 MB bodies:
 //   UTF-8 (with and without BOM) against a reused TextDecoder (+ JSON.parse for JSON);
 //   GBK against TextDecoder('gbk') and against iconv-lite.
-// Targets (issue 4): UTF-8 ≥ 0.9× TextDecoder; GBK ≥ 1× TextDecoder('gbk') and ≥ 2× iconv-lite.
+// Targets: UTF-8 ≥ 0.9× TextDecoder; GBK ≥ 1× TextDecoder('gbk') and ≥ 2× iconv-lite.
 import iconv from 'iconv-lite';
 import { decodeBody } from '../pkg/node.mjs';
 import { compare, record } from './harness.mjs';

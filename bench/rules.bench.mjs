@@ -1,7 +1,7 @@
 // checkUrl and checkUrls against a plain JavaScript baseline (WHATWG URL + a Set
 // lookup, bench/rules-corpus.mjs) on the same corpus of 20,000 mixed URLs, with the
 // same verdicts (checked before measuring).
-// Targets (issue 3): checkUrl ≥ 1× the baseline; checkUrls ≥ 2×.
+// Targets: checkUrl ≥ 1× the baseline; checkUrls ≥ 2×.
 import { checkUrl, checkUrls, compileDomains } from '../pkg/node.mjs';
 import { isDeepStrictEqual } from 'node:util';
 import { compare, record } from './harness.mjs';

@@ -1,5 +1,5 @@
 // wx.request against bare fetch: 2,000 loopback requests at concurrency 10 each round,
-// same server, same process, interleaved by compare(). Target (issue 5): wx.request
+// same server, same process, interleaved by compare(). Target: wx.request
 // adds at most 10%, i.e. a throughput ratio ≥ 0.91 (1 / 1.10).
 //   1. wx.request as a Node user gets it (the node:http transport) vs bare fetch;
 //   2. wx.request over that same fetch vs bare fetch: the shim's own work per call

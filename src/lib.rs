@@ -11,7 +11,7 @@
 //!
 //! The core is pure: no I/O, no clock, no JS types. Callers hand in strings, bytes
 //! and plain data, and get verdicts, diagnostics and decoded data back. Time ("now")
-//! is always an argument. Only `src/wasm.rs` knows wasm-bindgen; it is compiled for
+//! is always an argument. Only `src/wasm/` knows wasm-bindgen; it is compiled for
 //! `wasm32` only, so `cargo test` builds and tests the core natively.
 //!
 //! ## Errors and panics

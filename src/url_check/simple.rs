@@ -3,7 +3,7 @@
 //! without building a `Url`.
 //!
 //! Why it exists: the URL check must keep up with a JS engine's native URL parser
-//! (issue 3, Speed), and `Url::parse` compiled for size spends most of its time on
+//! (the speed target), and `Url::parse` compiled for size spends most of its time on
 //! what a verdict never needs (serialising and percent-encoding the whole URL). The
 //! rule decisions are unchanged: this only produces what the parser would.
 //!
