@@ -1,4 +1,5 @@
 // Runs every test suite in order; stops at the first failing one.
+//   0. cargo fmt --check and cargo clippy --all-targets -D warnings (the native core)
 //   1. cargo test: the Rust core, natively (unit, rule and property tests)
 //   2. node --test tests/*.test.mjs: the npm package through pkg/ (built by `npm run build`)
 // Arguments narrow step 2 to some files: `node scripts/test.mjs tests/referer.test.mjs`.
@@ -18,7 +19,11 @@ function step(title, command, args) {
   }
 }
 
-if (only.length === 0) step('cargo test (Rust core, native)', 'cargo', ['test', '--quiet']);
+if (only.length === 0) {
+  step('cargo fmt --check (rustfmt.toml)', 'cargo', ['fmt', '--check']);
+  step('cargo clippy --all-targets -D warnings (native)', 'cargo', ['clippy', '--all-targets', '--quiet', '--', '-D', 'warnings']);
+  step('cargo test (Rust core, native)', 'cargo', ['test', '--quiet']);
+}
 const files = only.length > 0 ? only
   : readdirSync(`${root}/tests`).filter((name) => name.endsWith('.test.mjs')).sort().map((name) => `tests/${name}`);
 step(`node --test (${files.length} files)`, process.execPath, ['--test', '--test-concurrency=2', ...files]);

@@ -222,12 +222,13 @@ fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), String> {
             None => (authority, None),
         }
     };
-    let port = match port {
-        None => None,
-        Some(digits) => Some(parse_port(digits).ok_or_else(|| {
-            format!("has port {} that is not a number from 1 to 65535", crate::error::quote(digits))
-        })?),
-    };
+    let port =
+        match port {
+            None => None,
+            Some(digits) => Some(parse_port(digits).ok_or_else(|| {
+                format!("has port {} that is not a number from 1 to 65535", crate::error::quote(digits))
+            })?),
+        };
     Ok((host, port))
 }
 

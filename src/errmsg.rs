@@ -17,7 +17,9 @@ pub enum Failure<'a> {
     /// Host, port or scheme not in the server domain list.
     UrlNotInDomainList,
     /// Unparseable URL or a scheme the API never uses; carries the URL as given.
-    InvalidUrl { url: &'a str },
+    InvalidUrl {
+        url: &'a str,
+    },
     Timeout,
     Abort,
     /// The app stayed in the background for more than 5 s.
@@ -27,19 +29,31 @@ pub enum Failure<'a> {
     MethodIsInvalid,
     /// A wrong argument type: `parameter`, the expected and the received type names
     /// (`String`, `Undefined`, …, as the platform writes them).
-    ParameterError { parameter: &'a str, expected: &'a str, received: &'a str },
+    ParameterError {
+        parameter: &'a str,
+        expected: &'a str,
+        received: &'a str,
+    },
     /// A redirect led to a host that is not listed.
-    RedirectNotInDomainList { host: &'a str },
+    RedirectNotInDomainList {
+        host: &'a str,
+    },
     /// DevTools: the server offers no TLS 1.2.
     TlsVersion,
     /// The certificate was refused; carries the client's text such as
     /// `-202:net::ERR_CERT_AUTHORITY_INVALID`.
-    Certificate { detail: &'a str },
+    Certificate {
+        detail: &'a str,
+    },
     /// A parameter error given as the platform's text after `parameter error: `,
     /// e.g. `parameter.data should be String or ArrayBuffer instead of Object;`.
-    ParameterText { text: &'a str },
+    ParameterText {
+        text: &'a str,
+    },
     /// Any other transport failure: the client's own text (`net::ERR_…`, a socket error).
-    Network { detail: &'a str },
+    Network {
+        detail: &'a str,
+    },
     /// sendSocketMessage/closeSocket without an open socket.
     WebsocketNotConnected,
     /// downloadFile above 200 MB (RULES.md §9).
@@ -47,7 +61,9 @@ pub enum Failure<'a> {
     /// uploadFile with a `filePath` that does not exist (or is not a store path).
     FileNotFound,
     /// downloadFile with a `filePath` outside the store's user-data area; carries the path.
-    PermissionDenied { path: &'a str },
+    PermissionDenied {
+        path: &'a str,
+    },
 }
 
 /// What a detail-taking failure needs, for the error message when it is missing.
@@ -196,8 +212,7 @@ pub enum Detail<'a> {
 /// given to a reason that takes none is ignored; a missing required one is an error.
 pub fn by_key(api: &str, key: &str, detail: Detail) -> Result<Message, Error> {
     check_api_name(api)?;
-    let normalized: String =
-        key.trim().chars().map(|c| if c == ' ' { '-' } else { c.to_ascii_lowercase() }).collect();
+    let normalized: String = key.trim().chars().map(|c| if c == ' ' { '-' } else { c.to_ascii_lowercase() }).collect();
     let key = normalized.as_str();
     if key == "ok" {
         return Ok(ok(api));
@@ -233,7 +248,9 @@ pub fn by_key(api: &str, key: &str, detail: Detail) -> Result<Message, Error> {
         _ => {
             return Err(match needs {
                 DetailKind::Text(what) => missing(&format!("a string ({what})")),
-                DetailKind::Parameter => missing("{ parameter, expected, value } or the text after \"parameter error: \""),
+                DetailKind::Parameter => {
+                    missing("{ parameter, expected, value } or the text after \"parameter error: \"")
+                }
                 DetailKind::None => missing("none"),
             })
         }
@@ -329,7 +346,10 @@ mod tests {
             msg("sendSocketMessage", "parameter error", Detail::Text(text)),
             (format!("sendSocketMessage:fail parameter error: {text}"), Some(1001))
         );
-        assert_eq!(msg("request", "network", Detail::Text("net::ERR_CONNECTION_REFUSED")).0, "request:fail net::ERR_CONNECTION_REFUSED");
+        assert_eq!(
+            msg("request", "network", Detail::Text("net::ERR_CONNECTION_REFUSED")).0,
+            "request:fail net::ERR_CONNECTION_REFUSED"
+        );
     }
 
     #[test]

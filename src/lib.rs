@@ -21,8 +21,8 @@
 //! unusable for good, so every module is fuzzed (property tests with arbitrary
 //! input, natively and through the wasm build).
 
-pub mod body;
 pub mod api;
+pub mod body;
 pub mod diagnostic;
 pub mod domains;
 pub mod errmsg;

@@ -68,10 +68,7 @@ pub struct Referer {
 /// Parses a Referer header value. See the module docs for the accepted form.
 pub fn parse(referer: &str) -> Result<Referer, Error> {
     let rest = strip_prefix_ignore_case(referer, SCHEME).ok_or_else(|| {
-        Error::new(
-            "referer/url",
-            format!("Referer {} must start with {SCHEME}{HOST}/", quote(referer)),
-        )
+        Error::new("referer/url", format!("Referer {} must start with {SCHEME}{HOST}/", quote(referer)))
     })?;
     if let Some(at) = rest.find(['?', '#']) {
         let what = if rest.as_bytes()[at] == b'?' { "a query" } else { "a fragment" };
@@ -82,17 +79,11 @@ pub fn parse(referer: &str) -> Result<Referer, Error> {
     }
     let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
     if authority.contains('@') {
-        return Err(Error::new(
-            "referer/url",
-            format!("Referer {} has userinfo before the host", quote(referer)),
-        ));
+        return Err(Error::new("referer/url", format!("Referer {} has userinfo before the host", quote(referer))));
     }
     if !authority.eq_ignore_ascii_case(HOST) {
         let why = if authority.contains(':') { "a port is never sent" } else { "wrong host" };
-        return Err(Error::new(
-            "referer/host",
-            format!("Referer host {} is not {HOST} ({why})", quote(authority)),
-        ));
+        return Err(Error::new("referer/host", format!("Referer host {} is not {HOST} ({why})", quote(authority))));
     }
     let segments: Vec<&str> = path.split('/').collect();
     let [appid, version, page] = segments[..] else {
@@ -102,10 +93,7 @@ pub fn parse(referer: &str) -> Result<Referer, Error> {
         ));
     };
     if page != PAGE {
-        return Err(Error::new(
-            "referer/path",
-            format!("Referer path must end in /{PAGE}, found {}", quote(page)),
-        ));
+        return Err(Error::new("referer/path", format!("Referer path must end in /{PAGE}, found {}", quote(page))));
     }
     check_appid(appid)?;
     let (env, release) = parse_version(version)?;
@@ -163,7 +151,8 @@ impl VerifyOptions {
     /// would otherwise refuse every request without saying why.
     pub fn check(&self) -> Result<(), Error> {
         for (index, appid) in self.appids.iter().flatten().enumerate() {
-            check_appid(appid).map_err(|e| Error::new("referer/options", format!("options.appids[{index}]: {}", e.message)))?;
+            check_appid(appid)
+                .map_err(|e| Error::new("referer/options", format!("options.appids[{index}]: {}", e.message)))?;
         }
         Ok(())
     }
@@ -182,7 +171,7 @@ pub fn verify(referer: Option<&str>, options: &VerifyOptions) -> Verdict {
         Err(e) => return fail(e.code, e.message, None),
     };
     if let Some(appids) = &options.appids {
-        if !appids.iter().any(|a| *a == parsed.appid) {
+        if !appids.contains(&parsed.appid) {
             let message = format!("AppID {} is not one this server accepts", parsed.appid);
             return fail("referer/appid-not-allowed", message, Some(parsed));
         }
@@ -199,8 +188,8 @@ pub fn verify(referer: Option<&str>, options: &VerifyOptions) -> Verdict {
 /// AppIDs are `wx` + 16 lowercase hex digits; DevTools also uses `touristappid`.
 pub fn check_appid(appid: &str) -> Result<(), Error> {
     let hex = appid.strip_prefix("wx").unwrap_or("");
-    let valid = appid == TOURIST_APPID
-        || (hex.len() == 16 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')));
+    let valid =
+        appid == TOURIST_APPID || (hex.len() == 16 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')));
     if valid {
         return Ok(());
     }
@@ -223,10 +212,7 @@ fn parse_version(version: &str) -> Result<(Env, Option<u64>), Error> {
     let invalid = |why: &str| {
         Error::new(
             "referer/version",
-            format!(
-                "version {} {why}; expected 0, \"devtools\" or a positive integer",
-                quote(version)
-            ),
+            format!("version {} {why}; expected 0, \"devtools\" or a positive integer", quote(version)),
         )
     };
     if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) {

@@ -55,17 +55,26 @@ mod tests {
 
     #[test]
     fn rule_4_per_call_timeout_wins_over_config() {
-        assert_eq!(resolve(API, Some(5000.0), Some(8000.0), true), Resolved { timeout: 5000.0, source: Source::Call, clamped: false });
+        assert_eq!(
+            resolve(API, Some(5000.0), Some(8000.0), true),
+            Resolved { timeout: 5000.0, source: Source::Call, clamped: false }
+        );
     }
 
     #[test]
     fn rule_4_config_timeout_applies_without_a_call_value() {
-        assert_eq!(resolve(API, None, Some(8000.0), true), Resolved { timeout: 8000.0, source: Source::Config, clamped: false });
+        assert_eq!(
+            resolve(API, None, Some(8000.0), true),
+            Resolved { timeout: 8000.0, source: Source::Config, clamped: false }
+        );
     }
 
     #[test]
     fn rule_4_default_is_60000() {
-        assert_eq!(resolve(API, None, None, true), Resolved { timeout: 60000.0, source: Source::Default, clamped: false });
+        assert_eq!(
+            resolve(API, None, None, true),
+            Resolved { timeout: 60000.0, source: Source::Default, clamped: false }
+        );
     }
 
     #[test]
@@ -78,9 +87,18 @@ mod tests {
 
     #[test]
     fn rule_4_values_above_60000_are_clamped_unless_opted_out() {
-        assert_eq!(resolve(API, Some(90000.0), None, true), Resolved { timeout: 60000.0, source: Source::Call, clamped: true });
-        assert_eq!(resolve(API, None, Some(60001.0), true), Resolved { timeout: 60000.0, source: Source::Config, clamped: true });
-        assert_eq!(resolve(API, Some(90000.0), None, false), Resolved { timeout: 90000.0, source: Source::Call, clamped: false });
+        assert_eq!(
+            resolve(API, Some(90000.0), None, true),
+            Resolved { timeout: 60000.0, source: Source::Call, clamped: true }
+        );
+        assert_eq!(
+            resolve(API, None, Some(60001.0), true),
+            Resolved { timeout: 60000.0, source: Source::Config, clamped: true }
+        );
+        assert_eq!(
+            resolve(API, Some(90000.0), None, false),
+            Resolved { timeout: 90000.0, source: Source::Call, clamped: false }
+        );
         assert!(!resolve(API, Some(60000.0), None, true).clamped, "60000 itself is not clamped");
     }
 

@@ -143,9 +143,8 @@ impl Lan {
                         bad(format!("lan.netmask {} is not a dotted mask such as 255.255.255.0", quote(text)))
                     })?,
                 };
-                Ipv4Net::with_netmask(address, mask).map_err(|_| {
-                    bad(format!("lan.netmask {mask} is not a contiguous mask such as 255.255.255.0"))
-                })?
+                Ipv4Net::with_netmask(address, mask)
+                    .map_err(|_| bad(format!("lan.netmask {mask} is not a contiguous mask such as 255.255.255.0")))?
             }
         };
         Ok(Lan { net })
@@ -251,15 +250,21 @@ pub fn check<'a>(api: Api, input: &'a str, options: &Options) -> Verdict<'a> {
         (None, Some(typed)) if Some(typed) == url.port_or_known_default().map(u32::from) => Some(typed as u16),
         (None, _) => None,
     };
-    let host_span = written
-        .map(|w| w.host)
-        .filter(|span| input.as_bytes().get(span.clone()) == Some(host_text.as_bytes()));
+    let host_span =
+        written.map(|w| w.host).filter(|span| input.as_bytes().get(span.clone()) == Some(host_text.as_bytes()));
     let reason = decide(api, scheme == secure, host, port, options);
     Verdict { reason, host: Some(Cow::Owned(host_text.to_string())), host_span, port }
 }
 
 /// Decides for a host known only by its (lower-case) serialisation.
-fn finish<'a>(api: Api, secure: bool, host: Cow<'a, str>, span: Option<Range<usize>>, port: Option<u16>, options: &Options) -> Verdict<'a> {
+fn finish<'a>(
+    api: Api,
+    secure: bool,
+    host: Cow<'a, str>,
+    span: Option<Range<usize>>,
+    port: Option<u16>,
+    options: &Options,
+) -> Verdict<'a> {
     let reason = decide(api, secure, Host::Domain(&host), port, options);
     Verdict { reason, host: Some(host), host_span: span, port }
 }

@@ -46,15 +46,21 @@ fn rule_8_golden_bodies_decode_as_the_client_delivers_them() {
     let mut failures = Vec::new();
     for case in &cases {
         let input = fs::read(golden_dir().join(format!("cases/{}.in", case.name))).expect("input file");
-        let expected = fs::read_to_string(golden_dir().join(format!("cases/{}.out.txt", case.name))).expect("output file");
+        let expected =
+            fs::read_to_string(golden_dir().join(format!("cases/{}.out.txt", case.name))).expect("output file");
         let decoded = wxnet::body::decode(&input, case.content_type.as_deref(), case.no_label()).expect(&case.name);
         let got = (decoded.text.as_str(), decoded.encoding.name(), decoded.bom_stripped, decoded.lossy);
         let want = (expected.as_str(), case.encoding.as_str(), case.bom_stripped, case.lossy);
         let mut units = Vec::new();
-        let meta = wxnet::body::decode_utf16_into(&input, case.content_type.as_deref(), case.no_label(), &mut units).expect(&case.name);
+        let meta = wxnet::body::decode_utf16_into(&input, case.content_type.as_deref(), case.no_label(), &mut units)
+            .expect(&case.name);
         let utf16 = String::from_utf16(&units[..meta.units]).unwrap_or_default();
         if (utf16.as_str(), meta.encoding.name(), meta.bom_stripped, meta.lossy) != want {
-            failures.push(format!("{} (UTF-16 output): got {:?}", case.name, (utf16, meta.encoding.name(), meta.bom_stripped, meta.lossy)));
+            failures.push(format!(
+                "{} (UTF-16 output): got {:?}",
+                case.name,
+                (utf16, meta.encoding.name(), meta.bom_stripped, meta.lossy)
+            ));
         }
         if got != want {
             failures.push(format!("{}: got {got:?}\n  want {want:?}", case.name));
@@ -70,7 +76,12 @@ fn rule_8_golden_head_decision_agrees_with_the_full_decision() {
         let input = fs::read(golden_dir().join(format!("cases/{}.in", case.name))).expect("input file");
         let head = &input[..input.len().min(wxnet::body::bom::MAX_BOM_LEN)];
         if let Some(early) = wxnet::body::decide_from_head(head, case.content_type.as_deref()) {
-            assert_eq!(early, wxnet::body::decide(&input, case.content_type.as_deref(), case.no_label()), "{}", case.name);
+            assert_eq!(
+                early,
+                wxnet::body::decide(&input, case.content_type.as_deref(), case.no_label()),
+                "{}",
+                case.name
+            );
         }
     }
 }

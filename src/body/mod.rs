@@ -188,7 +188,13 @@ pub fn decode_utf16_into(
             (out.len(), decoded.lossy)
         }
     };
-    Ok(DecodedUtf16 { units, encoding: decision.encoding, bom_stripped: decision.bom_len > 0, lossy, source: decision.source })
+    Ok(DecodedUtf16 {
+        units,
+        encoding: decision.encoding,
+        bom_stripped: decision.bom_len > 0,
+        lossy,
+        source: decision.source,
+    })
 }
 
 /// The encodings the JS engine's `TextDecoder` decodes on the fast path.

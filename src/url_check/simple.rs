@@ -148,7 +148,11 @@ fn classify(host: &[u8]) -> SimpleHost {
             b'a'..=b'z' | b'0'..=b'9' => {}
             b'A'..=b'Z' => lower = false,
             // `xn--` at a label start: the label is punycode and must be validated.
-            b'-' => punycode |= i == label_start + 3 && host[label_start + 2] == b'-' && host[label_start..label_start + 2].eq_ignore_ascii_case(b"xn"),
+            b'-' => {
+                punycode |= i == label_start + 3
+                    && host[label_start + 2] == b'-'
+                    && host[label_start..label_start + 2].eq_ignore_ascii_case(b"xn")
+            }
             b'.' if previous != b'.' => {
                 last_label_start = label_start;
                 label_start = i + 1;
@@ -219,7 +223,12 @@ mod tests {
             Quick::Unsure => return Ok(()),
             Quick::OtherScheme => {
                 let ours = url.as_ref().is_ok_and(|u| matches!(u.scheme(), "http" | "https" | "ws" | "wss"));
-                prop_assert!(!ours, "{:?} was called another scheme but parses as {:?}", input, url.map(|u| u.to_string()));
+                prop_assert!(
+                    !ours,
+                    "{:?} was called another scheme but parses as {:?}",
+                    input,
+                    url.map(|u| u.to_string())
+                );
                 return Ok(());
             }
             Quick::Parsed(simple) => simple,
@@ -244,11 +253,19 @@ mod tests {
                 prop_assert_eq!(url.host_str(), Some(serialised.as_str()), "{:?}", input);
                 match url.port() {
                     Some(p) => prop_assert_eq!(simple.port, Some(p), "{:?}", input),
-                    None => prop_assert!(simple.port.is_none() || simple.port == url.port_or_known_default(), "{:?}", input),
+                    None => {
+                        prop_assert!(simple.port.is_none() || simple.port == url.port_or_known_default(), "{:?}", input)
+                    }
                 }
             }
             (Err(_), Err(_)) => {}
-            (url, host) => prop_assert!(false, "{:?}: url crate {:?}, fast path {:?}", input, url.as_ref().map(|u| u.as_str()), host),
+            (url, host) => prop_assert!(
+                false,
+                "{:?}: url crate {:?}, fast path {:?}",
+                input,
+                url.as_ref().map(|u| u.as_str()),
+                host
+            ),
         }
         Ok(())
     }
@@ -256,13 +273,32 @@ mod tests {
     #[test]
     fn common_shapes_take_the_fast_path() {
         for input in [
-            "https://a.com", "https://api.example.com:8443/x?y#z", "WSS://A.COM./", "http://a-b.c0m:",
-            "https://u:p@a.com", "https://a.com@b.com", "http://192.168.1.20:8080/", "https://0.0.0.0",
+            "https://a.com",
+            "https://api.example.com:8443/x?y#z",
+            "WSS://A.COM./",
+            "http://a-b.c0m:",
+            "https://u:p@a.com",
+            "https://a.com@b.com",
+            "http://192.168.1.20:8080/",
+            "https://0.0.0.0",
         ] {
-            assert!(matches!(parse(input), Quick::Parsed(Simple { kind: SimpleHost::Name { .. } | SimpleHost::Ipv4(_), .. })), "{input}");
+            assert!(
+                matches!(
+                    parse(input),
+                    Quick::Parsed(Simple { kind: SimpleHost::Name { .. } | SimpleHost::Ipv4(_), .. })
+                ),
+                "{input}"
+            );
             agrees(input).unwrap();
         }
-        for input in ["https://例え.jp", "https://[::1]:8080/", "https://0x7f.1", "https://%61.com", "https://xn--r8jz45g.jp", "https://a b.com"] {
+        for input in [
+            "https://例え.jp",
+            "https://[::1]:8080/",
+            "https://0x7f.1",
+            "https://%61.com",
+            "https://xn--r8jz45g.jp",
+            "https://a b.com",
+        ] {
             assert!(matches!(parse(input), Quick::Parsed(Simple { kind: SimpleHost::NeedsHostParser, .. })), "{input}");
             agrees(input).unwrap();
         }
@@ -281,8 +317,17 @@ mod tests {
     #[test]
     fn unusual_structure_falls_back() {
         for input in [
-            " https://a.com", "https:a.com", "https:\\\\a.com", "https:///a.com", "https://u@", "https://",
-            "https://a\t.com", "https://a.com:99999", "https://a.com:8x", "ht\ttps://a.com", "/path",
+            " https://a.com",
+            "https:a.com",
+            "https:\\\\a.com",
+            "https:///a.com",
+            "https://u@",
+            "https://",
+            "https://a\t.com",
+            "https://a.com:99999",
+            "https://a.com:8x",
+            "ht\ttps://a.com",
+            "/path",
         ] {
             assert_eq!(parse(input), Quick::Unsure, "{input}");
         }

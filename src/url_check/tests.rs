@@ -36,11 +36,10 @@ fn table(api: Api, cases: &[(&str, &str)]) {
 
 #[test]
 fn rule_1_listed_host_passes_and_path_query_fragment_are_ignored() {
-    table(Api::Request, &[
-        ("https://a.com", "listed"),
-        ("https://a.com/x/y?q=1#f", "listed"),
-        ("https://b.com:8443/api", "listed"),
-    ]);
+    table(
+        Api::Request,
+        &[("https://a.com", "listed"), ("https://a.com/x/y?q=1#f", "listed"), ("https://b.com:8443/api", "listed")],
+    );
 }
 
 #[test]
@@ -50,11 +49,14 @@ fn rule_1_scheme_and_host_compare_case_insensitively() {
 
 #[test]
 fn rule_1_each_host_is_listed_exactly_no_parent_cover() {
-    table(Api::Request, &[
-        ("https://x.a.com/", "not-listed"),
-        ("https://a.com.evil.com/", "not-listed"),
-        ("https://aa.com/", "not-listed"),
-    ]);
+    table(
+        Api::Request,
+        &[
+            ("https://x.a.com/", "not-listed"),
+            ("https://a.com.evil.com/", "not-listed"),
+            ("https://aa.com/", "not-listed"),
+        ],
+    );
 }
 
 #[test]
@@ -67,16 +69,19 @@ fn rule_1_lists_are_per_api() {
 
 #[test]
 fn rule_1_port_must_match_as_written() {
-    table(Api::Request, &[
-        ("https://a.com:443/", "port"),
-        ("https://a.com:8443/", "port"),
-        ("https://b.com:8443/", "listed"),
-        ("https://b.com/", "port"),
-        ("https://b.com:443/", "port"),
-        ("https://up.a.com:443/", "listed"),
-        ("https://up.a.com/", "port"),
-        ("https://a.com:/", "listed"),
-    ]);
+    table(
+        Api::Request,
+        &[
+            ("https://a.com:443/", "port"),
+            ("https://a.com:8443/", "port"),
+            ("https://b.com:8443/", "listed"),
+            ("https://b.com/", "port"),
+            ("https://b.com:443/", "port"),
+            ("https://up.a.com:443/", "listed"),
+            ("https://up.a.com/", "port"),
+            ("https://a.com:/", "listed"),
+        ],
+    );
 }
 
 #[test]
@@ -92,67 +97,82 @@ fn rule_1_wss_port_is_not_checked_unless_asked() {
 
 #[test]
 fn rule_1_https_and_wss_are_required() {
-    table(Api::Request, &[("http://a.com/", "insecure"), ("wss://a.com/", "invalid-url"), ("ftp://a.com/", "invalid-url")]);
+    table(
+        Api::Request,
+        &[("http://a.com/", "insecure"), ("wss://a.com/", "invalid-url"), ("ftp://a.com/", "invalid-url")],
+    );
     table(Api::ConnectSocket, &[("ws://ws.a.com/", "insecure"), ("https://ws.a.com/", "invalid-url")]);
 }
 
 #[test]
 fn rule_1_no_ip_and_no_localhost() {
-    table(Api::Request, &[
-        ("https://localhost/", "localhost"),
-        ("https://LOCALHOST./", "localhost"),
-        ("https://api.localhost:3000/", "localhost"),
-        ("http://localhost/", "localhost"),
-        ("https://127.0.0.1/", "localhost"),
-        ("https://127.255.0.9/", "localhost"),
-        ("https://0x7f.1/", "localhost"),
-        ("https://2130706433/", "localhost"),
-        ("https://0177.0.0.1/", "localhost"),
-        ("https://[::1]/", "localhost"),
-        ("https://[::ffff:127.0.0.1]/", "localhost"),
-        ("https://0.0.0.0/", "localhost"),
-        ("https://[::]/", "localhost"),
-        ("https://8.8.8.8/", "ip"),
-        ("https://[2001:db8::1]/", "ip"),
-        ("https://localhost.com/", "not-listed"),
-    ]);
+    table(
+        Api::Request,
+        &[
+            ("https://localhost/", "localhost"),
+            ("https://LOCALHOST./", "localhost"),
+            ("https://api.localhost:3000/", "localhost"),
+            ("http://localhost/", "localhost"),
+            ("https://127.0.0.1/", "localhost"),
+            ("https://127.255.0.9/", "localhost"),
+            ("https://0x7f.1/", "localhost"),
+            ("https://2130706433/", "localhost"),
+            ("https://0177.0.0.1/", "localhost"),
+            ("https://[::1]/", "localhost"),
+            ("https://[::ffff:127.0.0.1]/", "localhost"),
+            ("https://0.0.0.0/", "localhost"),
+            ("https://[::]/", "localhost"),
+            ("https://8.8.8.8/", "ip"),
+            ("https://[2001:db8::1]/", "ip"),
+            ("https://localhost.com/", "not-listed"),
+        ],
+    );
 }
 
 #[test]
 fn rule_1_api_weixin_qq_com_is_never_allowed() {
-    table(Api::Request, &[
-        ("https://api.weixin.qq.com/sns/jscode2session", "forbidden-host"),
-        ("https://API.WEIXIN.QQ.COM./", "forbidden-host"),
-        ("http://api.weixin.qq.com/", "forbidden-host"),
-    ]);
+    table(
+        Api::Request,
+        &[
+            ("https://api.weixin.qq.com/sns/jscode2session", "forbidden-host"),
+            ("https://API.WEIXIN.QQ.COM./", "forbidden-host"),
+            ("http://api.weixin.qq.com/", "forbidden-host"),
+        ],
+    );
 }
 
 #[test]
 fn rule_1_idn_hosts_normalise_before_matching() {
-    table(Api::Request, &[
-        ("https://例え.jp/", "listed"),
-        ("https://xn--r8jz45g.jp/", "listed"),
-        ("https://例え．jp/", "listed"),
-        ("https://%E4%BE%8B%E3%81%88.jp/", "listed"),
-        ("https://ａ.com/", "listed"),
-    ]);
+    table(
+        Api::Request,
+        &[
+            ("https://例え.jp/", "listed"),
+            ("https://xn--r8jz45g.jp/", "listed"),
+            ("https://例え．jp/", "listed"),
+            ("https://%E4%BE%8B%E3%81%88.jp/", "listed"),
+            ("https://ａ.com/", "listed"),
+        ],
+    );
 }
 
 #[test]
 fn rule_1_userinfo_and_backslash_tricks_resolve_like_a_browser() {
-    table(Api::Request, &[
-        ("https://a.com@evil.com/", "not-listed"),
-        ("https://evil.com@a.com/", "listed"),
-        ("https://evil.com:pw@a.com/", "listed"),
-        ("https://a.com\\@evil.com/", "listed"),
-        ("https:\\\\a.com\\x", "listed"),
-        ("https:a.com", "listed"),
-        ("https://evil.com#@a.com", "not-listed"),
-        ("https://evil.com?@a.com", "not-listed"),
-        ("  https://a.com/\n", "listed"),
-        ("https://a\t.com/", "listed"),
-        ("https://a.com%2F@evil.com/", "not-listed"),
-    ]);
+    table(
+        Api::Request,
+        &[
+            ("https://a.com@evil.com/", "not-listed"),
+            ("https://evil.com@a.com/", "listed"),
+            ("https://evil.com:pw@a.com/", "listed"),
+            ("https://a.com\\@evil.com/", "listed"),
+            ("https:\\\\a.com\\x", "listed"),
+            ("https:a.com", "listed"),
+            ("https://evil.com#@a.com", "not-listed"),
+            ("https://evil.com?@a.com", "not-listed"),
+            ("  https://a.com/\n", "listed"),
+            ("https://a\t.com/", "listed"),
+            ("https://a.com%2F@evil.com/", "not-listed"),
+        ],
+    );
 }
 
 #[test]
@@ -162,18 +182,21 @@ fn rule_1_a_single_trailing_dot_is_ignored() {
 
 #[test]
 fn rule_1_unparseable_urls_are_invalid() {
-    table(Api::Request, &[
-        ("", "invalid-url"),
-        ("a.com", "invalid-url"),
-        ("/path", "invalid-url"),
-        ("https://", "invalid-url"),
-        ("https://a b.com/", "invalid-url"),
-        ("https://a.com:65536/", "invalid-url"),
-        ("https://a.com:x/", "invalid-url"),
-        ("https://[::1/", "invalid-url"),
-        ("https://256.0.0.1/", "invalid-url"),
-        ("javascript:alert(1)", "invalid-url"),
-    ]);
+    table(
+        Api::Request,
+        &[
+            ("", "invalid-url"),
+            ("a.com", "invalid-url"),
+            ("/path", "invalid-url"),
+            ("https://", "invalid-url"),
+            ("https://a b.com/", "invalid-url"),
+            ("https://a.com:65536/", "invalid-url"),
+            ("https://a.com:x/", "invalid-url"),
+            ("https://[::1/", "invalid-url"),
+            ("https://256.0.0.1/", "invalid-url"),
+            ("javascript:alert(1)", "invalid-url"),
+        ],
+    );
 }
 
 #[test]
@@ -206,7 +229,13 @@ fn rule_2_lan_netmask_defaults_to_24_bits_and_accepts_cidr() {
     assert!(wide.contains(Ipv4Addr::new(10, 0, 6, 1)));
     let cidr = Lan::parse("10.0.5.1/16", None).unwrap();
     assert_eq!((cidr.ip(), cidr.prefix()), (Ipv4Addr::new(10, 0, 5, 1), 16));
-    for (ip, mask) in [("10.0.5", None), ("::1", None), ("10.0.5.1/33", None), ("10.0.5.1/24", Some("255.0.0.0")), ("10.0.5.1", Some("255.0.255.0"))] {
+    for (ip, mask) in [
+        ("10.0.5", None),
+        ("::1", None),
+        ("10.0.5.1/33", None),
+        ("10.0.5.1/24", Some("255.0.0.0")),
+        ("10.0.5.1", Some("255.0.255.0")),
+    ] {
         assert_eq!(Lan::parse(ip, mask).unwrap_err().code, "arg/lan", "{ip} {mask:?}");
     }
 }
@@ -244,9 +273,21 @@ fn rule_7_verdict_messages() {
     let url = "ftp://a.com";
     assert_eq!(Reason::InvalidUrl.message(Api::Request, url).err_msg, "request:fail invalid url \"ftp://a.com\"");
     assert_eq!(Reason::InvalidUrl.message(Api::Request, url).errno, Some(600009));
-    for reason in [Reason::Insecure, Reason::Localhost, Reason::SelfIp, Reason::Ip, Reason::ForbiddenHost, Reason::NotListed, Reason::Port] {
+    for reason in [
+        Reason::Insecure,
+        Reason::Localhost,
+        Reason::SelfIp,
+        Reason::Ip,
+        Reason::ForbiddenHost,
+        Reason::NotListed,
+        Reason::Port,
+    ] {
         let m = reason.message(Api::UploadFile, url);
-        assert_eq!((m.err_msg.as_str(), m.errno), ("uploadFile:fail url not in domain list", Some(600002)), "{reason:?}");
+        assert_eq!(
+            (m.err_msg.as_str(), m.errno),
+            ("uploadFile:fail url not in domain list", Some(600002)),
+            "{reason:?}"
+        );
     }
     for reason in [Reason::Listed, Reason::Lan, Reason::Unchecked] {
         assert_eq!(reason.message(Api::ConnectSocket, url).err_msg, "connectSocket:ok");
@@ -260,7 +301,11 @@ fn verdict_reports_host_as_whatwg_and_port_as_written() {
     let v = check(Api::Request, "https://u@A.com:443/x", &o);
     assert_eq!((v.host.as_deref(), v.port), (Some("a.com"), Some(443)));
     let v = check(Api::Request, "https://A.com:443/x", &o);
-    assert_eq!((v.host.as_deref(), v.port, v.host_span.clone()), (Some("a.com"), Some(443), None), "fast path, upper case");
+    assert_eq!(
+        (v.host.as_deref(), v.port, v.host_span.clone()),
+        (Some("a.com"), Some(443), None),
+        "fast path, upper case"
+    );
     assert_eq!(v.host_span, None, "the raw host is upper case, so no verbatim span");
     let raw = "https://a.com:8080/";
     let v = check(Api::Request, raw, &o);

@@ -56,11 +56,13 @@ pub fn body_native_encodings() -> Vec<String> {
 #[wasm_bindgen(js_name = decodeBodyUtf16)]
 pub fn decode_body_utf16(bytes: &[u8], content_type: Option<String>, detect: bool) -> Result<JsValue, JsValue> {
     UTF16_OUTPUT.with(|output| {
-        let mut units = output.try_borrow_mut().map_err(|_| to_js(Error::new("internal/reentry", "decodeBodyUtf16 re-entered")))?;
+        let mut units =
+            output.try_borrow_mut().map_err(|_| to_js(Error::new("internal/reentry", "decodeBodyUtf16 re-entered")))?;
         if units.capacity() > KEEP_OUTPUT_UNITS && units.capacity() > 2 * bytes.len() {
             *units = Vec::new(); // don't pin a big buffer after one large body
         }
-        let meta = body::decode_utf16_into(bytes, content_type.as_deref(), no_label(detect), &mut units).map_err(to_js)?;
+        let meta =
+            body::decode_utf16_into(bytes, content_type.as_deref(), no_label(detect), &mut units).map_err(to_js)?;
         let object = js_sys::Object::new();
         set(&object, "ptr", (units.as_ptr() as usize as u32).into())?;
         set(&object, "length", (meta.units as u32).into())?;

@@ -44,9 +44,9 @@ pub(crate) fn type_name(value: &JsValue) -> String {
 }
 
 pub(crate) fn expect_string(value: &JsValue, code: &'static str, what: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| {
-        to_js(Error::new(code, format!("{what} must be a string, got {}", type_name(value))))
-    })
+    value
+        .as_string()
+        .ok_or_else(|| to_js(Error::new(code, format!("{what} must be a string, got {}", type_name(value)))))
 }
 
 pub(crate) fn string_list(value: &JsValue, what: &str) -> Result<Option<Vec<String>>, JsValue> {
@@ -57,6 +57,9 @@ pub(crate) fn string_list(value: &JsValue, what: &str) -> Result<Option<Vec<Stri
     if !value.is_array() {
         return Err(not_list());
     }
-    js_sys::Array::from(value).iter().map(|item| item.as_string().ok_or_else(not_list)).collect::<Result<_, _>>().map(Some)
+    js_sys::Array::from(value)
+        .iter()
+        .map(|item| item.as_string().ok_or_else(not_list))
+        .collect::<Result<_, _>>()
+        .map(Some)
 }
-

@@ -46,12 +46,7 @@ pub struct DomainPolicy {
 
 fn options(policy: &domains::Policy, flags: u32, lan_ip: u32, lan_prefix: u32) -> Options<'_> {
     let lan = (flags & FLAG_LAN != 0).then(|| Lan::from_parts(Ipv4Addr::from(lan_ip), lan_prefix as u8)).flatten();
-    Options {
-        policy,
-        url_check: flags & FLAG_URL_CHECK != 0,
-        lan,
-        wss_port_check: flags & FLAG_WSS_PORT_CHECK != 0,
-    }
+    Options { policy, url_check: flags & FLAG_URL_CHECK != 0, lan, wss_port_check: flags & FLAG_WSS_PORT_CHECK != 0 }
 }
 
 /// `(reason | (port + 1) << 4, hostStart | hostLength << 16)`; the second is 0 when
@@ -95,7 +90,15 @@ impl DomainPolicy {
 
     /// Many URLs joined by NUL; `count` is how many were joined.
     #[wasm_bindgen(js_name = checkBatch)]
-    pub fn check_batch(&self, api: u32, joined: &str, count: u32, flags: u32, lan_ip: u32, lan_prefix: u32) -> Vec<u32> {
+    pub fn check_batch(
+        &self,
+        api: u32,
+        joined: &str,
+        count: u32,
+        flags: u32,
+        lan_ip: u32,
+        lan_prefix: u32,
+    ) -> Vec<u32> {
         clear_pending_hosts();
         let Some(api) = Api::from_index(api) else {
             return Vec::new();
@@ -327,7 +330,8 @@ pub fn err_msg_for(api: JsValue, reason: JsValue, detail: JsValue) -> Result<JsV
         parameter = expect_string(&get(&detail, "parameter"), "arg/type", "detail.parameter")?;
         expected = expect_string(&get(&detail, "expected"), "arg/type", "detail.expected")?;
         let value = get(&detail, "value");
-        let js_type = if value.is_instance_of::<js_sys::ArrayBuffer>() { "arraybuffer".to_string() } else { type_name(&value) };
+        let js_type =
+            if value.is_instance_of::<js_sys::ArrayBuffer>() { "arraybuffer".to_string() } else { type_name(&value) };
         received = errmsg::platform_type_name(&js_type);
         Detail::Parameter { parameter: &parameter, expected: &expected, received }
     } else if detail.is_undefined() || detail.is_null() {

@@ -23,11 +23,7 @@ pub fn check(entry: &EntryContext, parsed: &Entry, first_seen: &mut HashMap<Stri
     entry.report(
         CODE,
         Severity::Warning,
-        format!(
-            "{} is the same as {}[{first}] ({canonical}); remove one",
-            entry.name(),
-            entry.field.key()
-        ),
+        format!("{} is the same as {}[{first}] ({canonical}); remove one", entry.name(), entry.field.key()),
     )
 }
 

@@ -36,7 +36,8 @@ pub fn unknown_key(key: &str) -> Option<Diagnostic> {
 
 pub fn not_a_list(field: Field, type_name: &str) -> Diagnostic {
     let key = field.key();
-    let message = format!("{key} must be an array of strings, got {type_name}; write \"{key}\": [\"{}://…\"]", field.scheme());
+    let message =
+        format!("{key} must be an array of strings, got {type_name}; write \"{key}\": [\"{}://…\"]", field.scheme());
     Diagnostic::new(CODE, Severity::Error, message).at_field(key)
 }
 
@@ -72,7 +73,10 @@ mod tests {
         let input = raw(vec![
             ("requestDomains", RawValue::List(vec![])),
             ("uploaddomain", RawValue::Other("string".into())),
-            ("downloaddomain", RawValue::List(vec![RawItem::Text("https://a.com".into()), RawItem::Other("number".into())])),
+            (
+                "downloaddomain",
+                RawValue::List(vec![RawItem::Text("https://a.com".into()), RawItem::Other("number".into())]),
+            ),
         ]);
         let found = lint(&input);
         let summary: Vec<_> = found.iter().map(|d| (d.code, d.severity, d.pointer.clone().unwrap())).collect();

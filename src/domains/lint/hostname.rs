@@ -36,11 +36,18 @@ fn problem(domain: &str) -> Option<String> {
         return Some(format!("has a host of {} characters; a host name has at most {MAX_NAME}", domain.len()));
     }
     if !domain.contains('.') {
-        return Some(format!("has the single-label host {}; a domain name has at least two labels, like a.com", quote(domain)));
+        return Some(format!(
+            "has the single-label host {}; a domain name has at least two labels, like a.com",
+            quote(domain)
+        ));
     }
     domain.split('.').find_map(|label| {
         if let Some(bad) = label.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
-            Some(format!("has {} in the label {}; labels take letters, digits and hyphens only", quote(&bad.to_string()), quote(label)))
+            Some(format!(
+                "has {} in the label {}; labels take letters, digits and hyphens only",
+                quote(&bad.to_string()),
+                quote(label)
+            ))
         } else if label.starts_with('-') || label.ends_with('-') {
             Some(format!("has the label {} that starts or ends with a hyphen", quote(label)))
         } else if label.len() > MAX_LABEL {
@@ -65,7 +72,7 @@ mod tests {
             "https://a.com",
             "https://a-b.c-d.com",
             "https://1.com",
-            "https://例え.jp",          // xn--r8jz45g.jp: the hyphens of xn-- are inside the label
+            "https://例え.jp", // xn--r8jz45g.jp: the hyphens of xn-- are inside the label
             "https://xn--bcher-kva.de",
             "https://A.COM.",
             label63.as_str(),

@@ -28,7 +28,9 @@ mod tests {
 
     #[test]
     fn rule_1_domain_invalid_fail() {
-        for entry in ["", "   ", "https://", "https://a.com:99999", "https://u:p@a.com", "https://a b.com", "https://[::1"] {
+        for entry in
+            ["", "   ", "https://", "https://a.com:99999", "https://u:p@a.com", "https://a b.com", "https://[::1"]
+        {
             assert_eq!(codes("requestdomain", entry), [CODE], "{entry:?}: an unreadable entry gets only this finding");
         }
         let d = finding("requestdomain", "https://a.com:99999", CODE).unwrap();

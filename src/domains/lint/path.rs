@@ -36,7 +36,9 @@ mod tests {
 
     #[test]
     fn rule_1_domain_path_fail() {
-        for entry in ["https://a.com/api", "https://a.com//", "https://a.com?x=1", "https://a.com#top", "https://a.com\\x"] {
+        for entry in
+            ["https://a.com/api", "https://a.com//", "https://a.com?x=1", "https://a.com#top", "https://a.com\\x"]
+        {
             assert_eq!(codes("requestdomain", entry), [CODE], "{entry}");
         }
         let d = finding("requestdomain", "https://A.com/api/", CODE).unwrap();

@@ -23,7 +23,8 @@ pub fn check(entry: &EntryContext) -> Option<Diagnostic> {
         Some(scheme) => {
             let fix = rewrite.map(|r| format!("; write {r}")).unwrap_or_default();
             let key = entry.field.key();
-            let message = format!("{} uses {scheme}://, but {key} entries must start with {wanted}://{fix}", entry.name());
+            let message =
+                format!("{} uses {scheme}://, but {key} entries must start with {wanted}://{fix}", entry.name());
             entry.report(CODE, Severity::Error, message)
         }
         None => {
@@ -73,7 +74,9 @@ mod tests {
 
     #[test]
     fn rule_1_domain_scheme_never_suggests_a_refused_entry() {
-        for entry in ["http://127.0.0.1:8787", "http://8.8.8.8", "http://a", "http://api.weixin.qq.com", "http://*.a.com"] {
+        for entry in
+            ["http://127.0.0.1:8787", "http://8.8.8.8", "http://a", "http://api.weixin.qq.com", "http://*.a.com"]
+        {
             let d = finding("requestdomain", entry, CODE).unwrap();
             assert!(!d.message.contains("write"), "{entry}: {}", d.message);
             assert!(d.message.contains("must start with https://"), "{entry}: {}", d.message);

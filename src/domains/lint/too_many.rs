@@ -16,7 +16,13 @@ pub const API_LIMIT: usize = 200;
 pub fn check(field: Field, count: usize) -> Option<Diagnostic> {
     let key = field.key();
     let (severity, message) = if count > API_LIMIT {
-        (Severity::Error, format!("{key} has {count} entries; the platform accepts at most {API_LIMIT}: remove {}", count - API_LIMIT))
+        (
+            Severity::Error,
+            format!(
+                "{key} has {count} entries; the platform accepts at most {API_LIMIT}: remove {}",
+                count - API_LIMIT
+            ),
+        )
     } else if count > CONSOLE_LIMIT {
         (
             Severity::Warning,
