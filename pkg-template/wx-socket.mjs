@@ -84,30 +84,32 @@ export class SocketTask {
   close(option) { this.closeAs('closeSocket', optionObject(option)); }
 
   connect(option) {
-    const WebSocketClass = this.context.WebSocket;
-    if (typeof WebSocketClass !== 'function') {
+    if (typeof this.context.WebSocket !== 'function') {
       this.ended = true; // a set-up error, not a call the mini program could make fail: thrown
       throw new WxnetError('wx/websocket-missing',
         'connectSocket needs a WebSocket class: pass createWx({ WebSocket }) (in Node: install the `ws` package, or pass its default export)');
     }
-    const runtime = this.runtime;
-    this.id = runtime.nextId++;
+    this.id = this.runtime.nextId++;
     this.url = option.url;
+    this.option = option;
     this.created = now();
     const verdict = this.context.rules.checkUrl('connectSocket', option.url);
-    runtime.emit({ type: 'start', id: this.id, api: 'connectSocket', url: option.url, verdict: { ok: verdict.ok, reason: verdict.reason }, time: this.created });
-    if (!verdict.ok) return this.refuse(option, verdict.errno === undefined ? { errMsg: verdict.errMsg } : { errMsg: verdict.errMsg, errno: verdict.errno });
-    if (runtime.hidden) return this.refuse(option, failure('connectSocket', 'interrupted'));
-    if (runtime.active.connectSocket.size >= runtime.limits.connectSocket) {
-      return this.refuse(option, failure('connectSocket', 'exceed max task count'));
-    }
-    runtime.active.connectSocket.add(this);
+    this.runtime.log(() => ({ type: 'start', id: this.id, api: 'connectSocket', url: option.url, verdict: { ok: verdict.ok, reason: verdict.reason }, time: this.created }));
+    if (!verdict.ok) return this.fail(verdict.errno === undefined ? { errMsg: verdict.errMsg } : { errMsg: verdict.errMsg, errno: verdict.errno });
+    // The same admission as every other API: background and limit (sockets are never queued).
+    this.runtime.admit(this);
+    return undefined;
+  }
+
+  /** Admitted: the socket holds a slot until it ends (Runtime.run added it). */
+  begin() {
+    const { option } = this;
     const headers = outgoingHeaders(this.context, option.header);
     try {
       // Browsers ignore the third argument (they cannot send headers or skip certificate
       // checks); `ws` uses it. With urlCheck off, certificates are not checked (RULES.md §3).
       const settings = this.context.urlCheck ? { headers } : { headers, rejectUnauthorized: false };
-      this.socket = new WebSocketClass(toUpstream(this.context, option.url), option.protocols ?? [], settings);
+      this.socket = new this.context.WebSocket(toUpstream(this.context, option.url), option.protocols ?? [], settings);
     } catch (error) {
       this.finish();
       return deliver(option, false, failure('connectSocket', 'network', error?.message ?? String(error)));
@@ -121,17 +123,18 @@ export class SocketTask {
     return deliver(option, true, { errMsg: okMessage('connectSocket') });
   }
 
-  refuse(option, result) {
+  /** Refused before it opened (URL check, background, limit): no slot was taken. */
+  fail(result) {
     this.ended = true;
-    this.runtime.emit({ type: 'end', id: this.id, api: 'connectSocket', url: this.url, ok: false, errMsg: result.errMsg, errno: result.errno, timings: { created: this.created, end: now() } });
-    deliver(option, false, result);
+    this.runtime.log(() => ({ type: 'end', id: this.id, api: 'connectSocket', url: this.url, ok: false, errMsg: result.errMsg, errno: result.errno, timings: { created: this.created, end: now() } }));
+    deliver(this.option, false, result);
   }
 
   opened() {
     if (this.ended) return;
     clearTimeout(this.timer);
     this.opens = now();
-    this.runtime.emit({ type: 'open', id: this.id, api: 'connectSocket', url: this.url, time: this.opens });
+    this.runtime.log(() => ({ type: 'open', id: this.id, api: 'connectSocket', url: this.url, time: this.opens }));
     // A WebSocket exposes no handshake headers or phases: the open time is all we know.
     const profile = { fetchStart: this.created, domainLookUpStart: this.created, domainLookUpEnd: this.created, connectStart: this.created,
       connectEnd: this.opens, cost: this.opens - this.created, handshakeCost: 0, rtt: 0 };
@@ -166,7 +169,7 @@ export class SocketTask {
     if (this.ended) return;
     this.ended = true;
     clearTimeout(this.timer);
-    this.runtime.emit({ type: 'end', id: this.id, api: 'connectSocket', url: this.url, ok: true, errMsg: okMessage('connectSocket'), timings: { created: this.created, open: this.opens, end: now() } });
+    this.runtime.log(() => ({ type: 'end', id: this.id, api: 'connectSocket', url: this.url, ok: true, errMsg: okMessage('connectSocket'), timings: { created: this.created, open: this.opens, end: now() } }));
     this.runtime.release(this);
   }
 
