@@ -167,7 +167,7 @@ export type ErrMsgReason =
   | 'ok' | 'url-not-in-domain-list' | 'invalid-url' | 'timeout' | 'abort' | 'interrupted'
   | 'exceed-max-task-count' | 'method-is-invalid' | 'parameter-error' | 'redirect-not-in-domain-list'
   | 'tls-version' | 'certificate' | 'network' | 'websocket-is-not-connected' | 'exceed-max-file-size'
-  | 'file-not-found' | 'permission-denied' | CheckUrlOkReason | CheckUrlFailReason;
+  | 'file-not-found' | 'permission-denied' | 'transport' | CheckUrlOkReason | CheckUrlFailReason;
 
 /** Detail for `parameter-error`: gives `parameter.url should be String instead of Undefined;`. */
 export interface ParameterErrorDetail {
@@ -181,10 +181,12 @@ export interface ParameterErrorDetail {
 /**
  * The callback's `{ errMsg, errno? }` for `api` and `reason`, from the one catalogue.
  *
- * Five reasons need a `detail` and throw `arg/type` without one:
+ * These reasons need a `detail` and throw `arg/type` without one:
  * - `invalid-url`: the URL as given → `invalid url "<url>"`;
  * - `redirect-not-in-domain-list`: the host redirected to;
  * - `certificate`, `network`: the client's or transport's text (`-202:net::ERR_CERT_AUTHORITY_INVALID`);
+ * - `transport`: a transport's error text, which becomes `certificate` (600001) when it names a
+ *   certificate error (`DEPTH_ZERO_SELF_SIGNED_CERT`, `UNABLE_TO_VERIFY_…`), else `network`;
  * - `permission-denied`: the file path → `permission denied, open <path>`;
  * - `parameter-error`: a ParameterErrorDetail, or the text after `parameter error: `.
  * Every other reason takes none (a detail given to it is ignored).

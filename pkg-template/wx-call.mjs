@@ -218,7 +218,7 @@ export class Call {
     if (error instanceof CallFailure) return error.result;
     if (this.settled) return undefined; // the transport noticed a stop that already failed the call
     const detail = describeTransportError(error);
-    return failure(this.api, CERTIFICATE_ERROR.test(detail) ? 'certificate' : 'network', detail);
+    return failure(this.api, 'transport', detail); // the core tells a refused certificate from other failures
   }
 
   succeed(result) {
@@ -494,8 +494,6 @@ export function responseHeaders(headers) {
   return { header, cookies };
 }
 
-// Node's TLS error codes for a certificate the client refuses (browsers' fetch does not say why).
-const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 
 // The transport's own words for a failure without a response (`ECONNRESET`, `Failed to fetch`).
 function describeTransportError(error) {

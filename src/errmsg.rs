@@ -77,7 +77,7 @@ pub enum DetailKind {
 }
 
 /// Every public failure key with what it needs as detail, in catalogue order.
-pub const KEYS: [(&str, DetailKind); 16] = [
+pub const KEYS: [(&str, DetailKind); 17] = [
     ("url-not-in-domain-list", DetailKind::None),
     ("invalid-url", DetailKind::Text("the URL as given")),
     ("timeout", DetailKind::None),
@@ -94,6 +94,10 @@ pub const KEYS: [(&str, DetailKind); 16] = [
     ("exceed-max-file-size", DetailKind::None),
     ("file-not-found", DetailKind::None),
     ("permission-denied", DetailKind::Text("the file path as given")),
+    (
+        "transport",
+        DetailKind::Text("the transport's error text: `certificate` if it names a certificate error, else `network`"),
+    ),
 ];
 
 impl Failure<'_> {
@@ -231,6 +235,8 @@ pub fn by_key(api: &str, key: &str, detail: Detail) -> Result<Message, Error> {
         ("certificate", Detail::Text(detail)) => Failure::Certificate { detail },
         ("network", Detail::Text(detail)) => Failure::Network { detail },
         ("permission-denied", Detail::Text(path)) => Failure::PermissionDenied { path },
+        ("transport", Detail::Text(detail)) if is_certificate_error(detail) => Failure::Certificate { detail },
+        ("transport", Detail::Text(detail)) => Failure::Network { detail },
         ("parameter-error", Detail::Text(text)) => Failure::ParameterText { text },
         ("parameter-error", Detail::Parameter { parameter, expected, received }) => {
             Failure::ParameterError { parameter, expected, received }
@@ -256,6 +262,13 @@ pub fn by_key(api: &str, key: &str, detail: Detail) -> Result<Message, Error> {
         }
     };
     Ok(fail(api, &failure))
+}
+
+/// Whether a transport's error text (Node's TLS codes such as `DEPTH_ZERO_SELF_SIGNED_CERT`,
+/// `UNABLE_TO_VERIFY_LEAF_SIGNATURE`, `CERT_HAS_EXPIRED`) means the certificate was refused:
+/// the client reports those with errno 600001 (RULES.md §7), other failures without.
+pub fn is_certificate_error(detail: &str) -> bool {
+    ["CERT", "SELF_SIGNED", "UNABLE_TO_VERIFY", "UNABLE_TO_GET_ISSUER"].iter().any(|code| detail.contains(code))
 }
 
 /// The platform's name for the type of a value in parameter errors.
@@ -350,6 +363,21 @@ mod tests {
             msg("request", "network", Detail::Text("net::ERR_CONNECTION_REFUSED")).0,
             "request:fail net::ERR_CONNECTION_REFUSED"
         );
+    }
+
+    #[test]
+    fn rule_7_a_transport_failure_is_a_certificate_failure_only_when_its_text_says_so() {
+        for code in [
+            "DEPTH_ZERO_SELF_SIGNED_CERT",
+            "SELF_SIGNED_CERT_IN_CHAIN",
+            "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+            "CERT_HAS_EXPIRED",
+        ] {
+            assert_eq!(msg("request", "transport", Detail::Text(code)), (format!("request:fail {code}"), Some(600001)));
+        }
+        for text in ["ECONNREFUSED", "ECONNRESET", "Failed to fetch"] {
+            assert_eq!(msg("request", "transport", Detail::Text(text)), (format!("request:fail {text}"), None));
+        }
     }
 
     #[test]
