@@ -13,6 +13,7 @@ import { nodeFetch } from './wx-node-fetch.mjs';
 
 // Temporary directories made by stores, removed when the process exits (one listener for all).
 const temporaryRoots = new Set();
+let exitListener = false;
 function removeTemporaryRoots() {
   for (const root of temporaryRoots) rmSync(root, { recursive: true, force: true });
   temporaryRoots.clear();
@@ -34,7 +35,8 @@ export function createNodeFileStore({ directory } = {}) {
   const base = () => {
     if (root === undefined) {
       root = mkdtempSync(join(tmpdir(), 'wxnet-'));
-      if (temporaryRoots.size === 0) process.once('exit', removeTemporaryRoots);
+      if (!exitListener) process.once('exit', removeTemporaryRoots);
+      exitListener = true;
       temporaryRoots.add(root);
     }
     return root;

@@ -222,6 +222,13 @@ test('rule 9: a temporary Node file store is removed by dispose() and when the p
   assert.ok(existsSync(store.resolve(path)));
   store.dispose();
   assert.equal(existsSync(directory), false);
+  const listeners = process.listenerCount('exit');
+  for (let i = 0; i < 30; i++) { // a previewer that makes and drops stores does not pile up exit listeners
+    const again = createNodeFileStore();
+    await again.save(new Uint8Array(1));
+    again.dispose();
+  }
+  assert.ok(process.listenerCount('exit') <= listeners + 1);
   const given = mkdtempSync(join(tmpdir(), 'wxnet-given-'));
   const kept = createNodeFileStore({ directory: given });
   await kept.save(new Uint8Array(1), { filePath: 'wxfile://usr/a.bin' });
