@@ -14,6 +14,24 @@
 //! is always an argument. Only `src/wasm/` knows wasm-bindgen; it is compiled for
 //! `wasm32` only, so `cargo test` builds and tests the core natively.
 //!
+//! ## Where each rule lives
+//!
+//! | RULES.md | what | module | JS export (`pkg/`) |
+//! |---|---|---|---|
+//! | §1 | server domain lists: entries, canonical form, lint rules | [`domains`], `domains/lint/` (one rule per file) | `lintDomains`, `normalizeDomains`, `compileDomains` |
+//! | §1–§3 | URL verdicts: scheme, host, port as written, LAN, `urlCheck` | [`url_check`] | `checkUrl`, `checkUrls`, `resolveUrlCheck` |
+//! | §4 | timeouts: per call > app.json > 60000, clamped | [`timeout`] | `resolveTimeout` |
+//! | §5 | the Referer: parse, build, verify; guard options | [`referer`] | `parseReferer`, `buildReferer`, `verifyReferer`, `refererGuard` |
+//! | §6, §9 | concurrency, background grace, download cap, close reason | [`limits`] | `networkLimits` |
+//! | §7, §15 | every `errMsg`/`errno`, transport failures | [`errmsg`] | `errMsgFor` |
+//! | §8 | response bodies: BOM, charset, UTF-8 or detection, size limit | [`body`] | `decodeBody` |
+//! | §9 | methods and the default content-type | [`request`] | `requestDefaults` |
+//! | §9 | which `filePath` values are the file store's | [`file_path`] | `parseStorePath` |
+//! | §1, §4 | the four network APIs | [`api`] | (the `api` argument everywhere) |
+//!
+//! `createWx` (the `wx` shim) is JS: it does I/O and timing and asks the core for
+//! every rule above.
+//!
 //! ## Errors and panics
 //!
 //! Bad input is an [`Error`] with a stable `code` and a message naming what was
