@@ -6,8 +6,8 @@
 // UTF-16LE/BE) and the BOM length. The engine decodes the body where it lies;
 // if the text contains U+FFFD, a malformed sequence may have been replaced, so
 // the body goes to the core (`decodeBodyUtf16`), which reports `lossy` exactly
-// (and, with `detect: true`, detects the legacy encoding of an unlabelled body). Legacy encodings (GBK, Big5, ...) always decode
-// in the core with encoding_rs.
+// (and, with `detect: true`, detects the legacy encoding of an unlabelled body).
+// Legacy encodings (GBK, Big5, ...) always decode in the core with encoding_rs.
 import * as core from './wxnet.js';
 import { WxnetError, notReady, toWxnetError } from './errors.mjs';
 import { isReady } from './ready.mjs';

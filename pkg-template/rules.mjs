@@ -107,14 +107,13 @@ function contentKey(domains) {
 
 function compileByContent(domains) {
   const key = contentKey(domains);
-  let compiled = key === undefined ? undefined : policiesByContent.get(key);
-  if (compiled !== undefined) {
-    policiesByContent.delete(key); // re-inserted below as the most recent
-  } else {
+  if (key === undefined) return callCore(core.compileDomains, domains);
+  let compiled = policiesByContent.get(key);
+  if (compiled === undefined) {
     compiled = callCore(core.compileDomains, domains);
-    if (key === undefined) return compiled;
     if (policiesByContent.size >= CONTENT_CACHE_SIZE) policiesByContent.delete(policiesByContent.keys().next().value);
   }
+  policiesByContent.delete(key); // (re)inserted as the most recently used
   policiesByContent.set(key, compiled);
   return compiled;
 }

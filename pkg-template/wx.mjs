@@ -91,11 +91,11 @@ function readOptions(options, inNode) {
       throw optionError(`options.app: ${error.message}`, error);
     }
   }
+  const appid = checkString(options.appid, 'appid') ?? 'touristappid';
   let referer;
   try {
-    referer = buildReferer(checkString(options.appid, 'appid') ?? 'touristappid', options.version ?? 'devtools');
+    referer = buildReferer(appid, options.version ?? 'devtools');
   } catch (error) {
-    if (error.code === 'wx/options') throw error;
     throw optionError(`options.${error.code === 'referer/version' ? 'version' : 'appid'}: ${error.message}`, error);
   }
   const refererHeader = options.refererHeader;
