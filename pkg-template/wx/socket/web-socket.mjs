@@ -1,9 +1,9 @@
 // wx.connectSocket and the legacy socket API (RULES.md §9, limits and background §6).
 // The WebSocket class is injected (browsers: the global one; Node: the `ws` package
 // when installed, which also carries the Referer header).
-import { WxnetError } from './errors.mjs';
-import { checkParameters, deliver, now, optionObject, outgoingHeaders, Listeners, refuse, toUpstream } from './wx-call.mjs';
-import { failure, networkLimits, okMessage } from './wx-rules.mjs';
+import { WxnetError } from '../../core/errors.mjs';
+import { checkParameters, deliver, now, optionObject, outgoingHeaders, Listeners, refuse, toUpstream } from '../call.mjs';
+import { failure, networkLimits, okMessage } from '../core-port.mjs';
 
 const PARAMETERS = [['url', 'String', true], ['header', 'Object'], ['protocols', 'Array'], ['timeout', 'Number']];
 /** The code onClose reports when the shim itself ends the socket (timeout, background). */

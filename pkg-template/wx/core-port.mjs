@@ -1,9 +1,9 @@
 // The wx shim's only door to the rules (RULES.md §1–§9). Every verdict, timeout, limit,
 // errMsg and decoded body the shim hands to a callback comes from the Rust core
 // through rules.mjs and body.mjs; nothing here decides a rule by itself.
-import { checkUrl, errMsgFor, networkLimits, requestDefaults, resolveTimeout } from './rules.mjs';
+import { checkUrl, errMsgFor, networkLimits, requestDefaults, resolveTimeout } from '../core/rules.mjs';
 
-export { decodeBody } from './body.mjs';
+export { decodeBody } from '../core/body.mjs';
 export { networkLimits, requestDefaults };
 
 const CACHE_LIMIT = 1024;

@@ -9,7 +9,7 @@
 // - a verdict comes back as a number (reason code, port, host position), and the
 //   result object is built from a frozen table the core produced once;
 // - checkUrls crosses the boundary once for the whole batch.
-import * as core from './wxnet.js';
+import * as core from '../wxnet.js';
 import { WxnetError, fromCore, notReady, toWxnetError } from './errors.mjs';
 import { isReady } from './ready.mjs';
 

@@ -8,18 +8,18 @@
 // Every option is checked here, at creation: a wrong one throws WxnetError
 // `wx/options` naming it, so that wx.request itself never throws (the platform's
 // does not).
-import { closestName } from './did-you-mean.mjs';
-import { WxnetError } from './errors.mjs';
-import { buildReferer } from './referer.mjs';
-import { DomainPolicy, checkUrl, lintDomains, resolveTimeout } from './rules.mjs';
-import { Runtime } from './wx-call.mjs';
-import { createMemoryFileStore } from './wx-file-store.mjs';
-import { networkLimits, rulesFor } from './wx-rules.mjs';
-import { createRequest } from './wx-request.mjs';
-import { createDownloadFile, createUploadFile } from './wx-transfer.mjs';
-import { createSocketApi } from './wx-socket.mjs';
+import { closestName } from '../core/did-you-mean.mjs';
+import { WxnetError } from '../core/errors.mjs';
+import { buildReferer } from '../core/referer.mjs';
+import { DomainPolicy, checkUrl, lintDomains, resolveTimeout } from '../core/rules.mjs';
+import { Runtime } from './call.mjs';
+import { createMemoryFileStore } from './file-store.mjs';
+import { networkLimits, rulesFor } from './core-port.mjs';
+import { createRequest } from './request.mjs';
+import { createDownloadFile, createUploadFile } from './upload-file.mjs';
+import { createSocketApi } from './socket/web-socket.mjs';
 
-export { createMemoryFileStore, parseStorePath } from './wx-file-store.mjs';
+export { createMemoryFileStore, parseStorePath } from './file-store.mjs';
 
 const OPTION_NAMES = [
   'domains', 'urlCheck', 'lan', 'wssPortCheck', 'app', 'appid', 'version', 'refererHeader', 'limits',

@@ -8,7 +8,7 @@
 // the body goes to the core (`decodeBodyUtf16`), which reports `lossy` exactly
 // (and, with `detect: true`, detects the legacy encoding of an unlabelled body).
 // Legacy encodings (GBK, Big5, ...) always decode in the core with encoding_rs.
-import * as core from './wxnet.js';
+import * as core from '../wxnet.js';
 import { WxnetError, notReady, toWxnetError } from './errors.mjs';
 import { isReady } from './ready.mjs';
 

@@ -2,8 +2,8 @@
 // Browsers get this in-memory store; the Node entry passes a temp-directory store
 // (wx-node.mjs). Any object with the same two async methods can be injected: the
 // shim only ever hands it paths the core accepted (parseStorePath, RULES.md §9).
-import * as core from './wxnet.js';
-import { WxnetError, fromCore } from './errors.mjs';
+import * as core from '../wxnet.js';
+import { WxnetError, fromCore } from '../core/errors.mjs';
 
 /**
  * `{ area: 'temporary' | 'saved' | 'user-data', relative }` for a path of the file

@@ -7,9 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import { WxnetError } from './errors.mjs';
-import { parseStorePath, temporaryPath, toBytes } from './wx-file-store.mjs';
-import { nodeFetch } from './wx-node-fetch.mjs';
+import { WxnetError } from '../core/errors.mjs';
+import { parseStorePath, temporaryPath, toBytes } from '../wx/file-store.mjs';
+import { nodeFetch } from './fetch.mjs';
 
 // Temporary directories made by stores, removed when the process exits (one listener for all).
 const temporaryRoots = new Set();

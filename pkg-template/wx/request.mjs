@@ -1,7 +1,7 @@
 // wx.request (RULES.md §9): methods, default content-type, data serialisation,
 // the RequestTask, and the response through the core's decodeBody (§8).
-import { Listeners, fetchChecked, readBody, outgoingHeaders, requestProfile, responseHeaders, startTask } from './wx-call.mjs';
-import { decodeBody, failure, requestDefaults } from './wx-rules.mjs';
+import { Listeners, fetchChecked, readBody, outgoingHeaders, requestProfile, responseHeaders, startTask } from './call.mjs';
+import { decodeBody, failure, requestDefaults } from './core-port.mjs';
 
 const PARAMETERS = [
   ['url', 'String', true], ['method', 'String'], ['header', 'Object'], ['timeout', 'Number'],

@@ -2,8 +2,8 @@
 // optional queue, the background state, the network log) and the life of one call
 // (check, admission, timeout, abort, exactly-once callbacks that never run
 // synchronously). Internal: the public entry is createWx() in wx.mjs.
-import { WxnetError } from './errors.mjs';
-import { failure, networkLimits, okMessage } from './wx-rules.mjs';
+import { WxnetError } from '../core/errors.mjs';
+import { failure, networkLimits, okMessage } from './core-port.mjs';
 
 /** Warnings already written to the console (once per process, however many createWx). */
 const warnedOnConsole = new Set();

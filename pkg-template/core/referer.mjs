@@ -1,6 +1,6 @@
 // Referer (RULES.md §5): parsing, building and verifying live in the Rust core;
 // this file adds the server middleware.
-import * as core from './wxnet.js';
+import * as core from '../wxnet.js';
 import { WxnetError, fromCore } from './errors.mjs';
 
 export const parseReferer = fromCore(core.parseReferer);

@@ -1,8 +1,8 @@
 // wx.uploadFile and wx.downloadFile (RULES.md §9): multipart upload of a stored file,
 // download into the file store, and their tasks' progress events.
-import { CallFailure, Listeners, fetchChecked, readBody, outgoingHeaders, requestProfile, responseHeaders, startTask } from './wx-call.mjs';
-import { decodeBody, failure, networkLimits } from './wx-rules.mjs';
-import { extensionOf, parseStorePath } from './wx-file-store.mjs';
+import { CallFailure, Listeners, fetchChecked, readBody, outgoingHeaders, requestProfile, responseHeaders, startTask } from './call.mjs';
+import { decodeBody, failure, networkLimits } from './core-port.mjs';
+import { extensionOf, parseStorePath } from './file-store.mjs';
 
 /** Upload bodies are handed to the transport in pieces of this size (progress granularity). */
 const UPLOAD_PIECE = 64 * 1024;

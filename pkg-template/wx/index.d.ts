@@ -4,7 +4,7 @@
 // shim really delivers. Callbacks are declared as methods so that callbacks typed
 // with the platform's (larger) result types are accepted too.
 
-import type { DomainPolicy, NetworkApi, ServerDomains } from './rules.js';
+import type { DomainPolicy, NetworkApi, ServerDomains } from '../core/rules.js';
 
 /** The platform's server-domain JSON (RULES.md §1), as the platform API returns it. */
 export type WxDomains = ServerDomains;
