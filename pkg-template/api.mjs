@@ -3,4 +3,5 @@ export { WxnetError } from './core/errors.mjs';
 export * from './core/body.mjs';
 export * from './core/referer.mjs';
 export * from './core/rules.mjs';
+export * from './server/referer-guard.mjs';
 export * from './wx/index.mjs';

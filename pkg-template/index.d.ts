@@ -3,7 +3,9 @@ export * from './core/errors.js';
 export * from './core/body.js';
 export * from './core/referer.js';
 export * from './core/rules.js';
+export * from './server/referer-guard.js';
 export * from './wx/index.js';
+export * from './node/index.js';
 
 /**
  * Loads the WebAssembly module. In Node it is already loaded and this resolves at

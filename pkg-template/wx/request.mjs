@@ -1,6 +1,11 @@
 // wx.request (RULES.md §9): methods, default content-type, data serialisation,
 // the RequestTask, and the response through the core's decodeBody (§8).
-import { Listeners, fetchChecked, readBody, outgoingHeaders, requestProfile, responseHeaders, startTask } from './call.mjs';
+import { startTask } from './call.mjs';
+import { Listeners } from './callbacks.mjs';
+import { fetchChecked } from './http/fetch-checked.mjs';
+import { outgoingHeaders, responseHeaders } from './http/headers.mjs';
+import { requestProfile } from './http/profile.mjs';
+import { readBody } from './http/read-body.mjs';
 import { decodeBody, failure, requestDefaults } from './core-port.mjs';
 
 const PARAMETERS = [

@@ -1,52 +1,34 @@
-// wx.uploadFile and wx.downloadFile (RULES.md §9): multipart upload of a stored file,
-// download into the file store, and their tasks' progress events.
-import { CallFailure, Listeners, fetchChecked, readBody, outgoingHeaders, requestProfile, responseHeaders, startTask } from './call.mjs';
-import { decodeBody, failure, networkLimits } from './core-port.mjs';
-import { extensionOf, parseStorePath } from './file-store.mjs';
+// wx.uploadFile (RULES.md §9): a stored file sent as multipart/form-data, with
+// progress events while the body goes out.
+import { CallFailure } from './callbacks.mjs';
+import { startTask } from './call.mjs';
+import { decodeBody, failure } from './core-port.mjs';
+import { fetchChecked } from './http/fetch-checked.mjs';
+import { outgoingHeaders, responseHeaders } from './http/headers.mjs';
+import { requestProfile } from './http/profile.mjs';
+import { readBody } from './http/read-body.mjs';
+import { basename, multipart } from './multipart.mjs';
+import { TransferTask, storeArea } from './transfer-task.mjs';
 
 /** Upload bodies are handed to the transport in pieces of this size (progress granularity). */
 const UPLOAD_PIECE = 64 * 1024;
 
-const UPLOAD_PARAMETERS = [
+const PARAMETERS = [
   ['url', 'String', true], ['filePath', 'String', true], ['name', 'String', true],
   ['header', 'Object'], ['formData', 'Object'], ['timeout', 'Number'],
 ];
-const DOWNLOAD_PARAMETERS = [['url', 'String', true], ['header', 'Object'], ['filePath', 'String'], ['timeout', 'Number']];
 
 export function createUploadFile(context) {
   return function uploadFile(rawOption) {
     const task = new UploadTask();
     return startTask(context, 'uploadFile', rawOption, task, {
-      parameters: UPLOAD_PARAMETERS,
+      parameters: PARAMETERS,
       method: 'POST',
       // Only the store's own paths are files to a mini program; anything else does not exist for it.
       precheck: (option) => (storeArea(option.filePath) ? undefined : failure('uploadFile', 'file not found')),
       execute: (call, option) => upload(context, call, option, task),
     });
   };
-}
-
-export function createDownloadFile(context) {
-  return function downloadFile(rawOption) {
-    const task = new DownloadTask();
-    return startTask(context, 'downloadFile', rawOption, task, {
-      parameters: DOWNLOAD_PARAMETERS,
-      method: 'GET',
-      // A chosen filePath must be in the user-data area (wx.env.USER_DATA_PATH), as on the phone.
-      precheck: (option) => (option.filePath === undefined || storeArea(option.filePath) === 'user-data'
-        ? undefined : failure('downloadFile', 'permission denied', option.filePath)),
-      execute: (call, option) => download(context, call, option, task),
-    });
-  };
-}
-
-/** The store area of a path, or undefined when the core refuses it (RULES.md §9). */
-function storeArea(path) {
-  try {
-    return parseStorePath(path).area;
-  } catch {
-    return undefined;
-  }
 }
 
 async function upload(context, call, option, task) {
@@ -92,87 +74,9 @@ async function upload(context, call, option, task) {
   return { data: decoded.data, statusCode, header, cookies, profile: requestProfile(call, bytes.byteLength, body) };
 }
 
-async function download(context, call, option, task) {
-  const headers = outgoingHeaders(context, option.header);
-  const response = await fetchChecked(context, call, option.url, { method: 'GET', headers, signal: call.signal });
-  const statusCode = response.status;
-  const { header, cookies } = responseHeaders(response.headers);
-  call.headersArrived(statusCode);
-  task.headersReceived({ header, statusCode, cookies });
-  const declared = Number(response.headers.get('content-length'));
-  const expected = Number.isFinite(declared) && declared > 0 ? declared : 0;
-  const maxBytes = networkLimits().maxDownloadBytes;
-  if (expected > maxBytes) throw new CallFailure(failure('downloadFile', 'exceed max file size'));
-  const bytes = await readBody(call, response, (chunk, written) => {
-    if (written > maxBytes) throw new CallFailure(failure('downloadFile', 'exceed max file size'));
-    task.progress(written, Math.max(expected, written));
-  });
-  const written = bytes.byteLength;
-  const path = await context.fileStore.save(bytes, { filePath: option.filePath, extension: extensionOf(option.url) });
-  const result = { statusCode, header, dataLength: written, profile: requestProfile(call, written, undefined) };
-  if (option.filePath !== undefined) result.filePath = path;
-  else result.tempFilePath = path;
-  return result;
-}
-
-/** A multipart/form-data body: the formData fields, then the file under `name`. */
-export function multipart(boundary, fields, name, filename, file) {
-  const encoder = new TextEncoder();
-  const quote = (text) => String(text).replace(/"/g, '%22').replace(/\r?\n|\r/g, ' ');
-  let head = '';
-  for (const [key, value] of Object.entries(fields)) {
-    const text = value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
-    head += `--${boundary}\r\nContent-Disposition: form-data; name="${quote(key)}"\r\n\r\n${text}\r\n`;
-  }
-  head += `--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"; filename="${quote(filename)}"\r\n` +
-    `Content-Type: ${mimeType(filename)}\r\n\r\n`;
-  const start = encoder.encode(head);
-  const end = encoder.encode(`\r\n--${boundary}--\r\n`);
-  const body = new Uint8Array(start.byteLength + file.byteLength + end.byteLength);
-  body.set(start, 0);
-  body.set(file, start.byteLength);
-  body.set(end, start.byteLength + file.byteLength);
-  return body;
-}
-
-function basename(path) {
-  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return path.slice(slash + 1) || 'file';
-}
-
-const MIME = {
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
-  '.mp4': 'video/mp4', '.mp3': 'audio/mpeg', '.txt': 'text/plain', '.json': 'application/json', '.pdf': 'application/pdf',
-};
-function mimeType(filename) {
-  return MIME[extensionOf(`x:/${filename}`)] ?? 'application/octet-stream';
-}
-
-class TransferTask {
-  constructor() {
-    this.call = undefined;
-    this.progressListeners = new Listeners();
-    this.headersListeners = new Listeners();
-  }
-  abort() { this.call?.abort(); }
-  onProgressUpdate(listener) { this.progressListeners.on(listener); }
-  offProgressUpdate(listener) { this.progressListeners.off(listener); }
-  onHeadersReceived(listener) { this.headersListeners.on(listener); }
-  offHeadersReceived(listener) { this.headersListeners.off(listener); }
-  headersReceived(event) { if (!this.call?.settled) this.headersListeners.emit(event); }
-  percent(done, total) { return total > 0 ? Math.floor((done * 100) / total) : 0; }
-}
-
 export class UploadTask extends TransferTask {
   progress(sent, total) {
     if (this.call?.settled) return;
     this.progressListeners.emit({ progress: this.percent(sent, total), totalBytesSent: sent, totalBytesExpectedToSend: total });
-  }
-}
-
-export class DownloadTask extends TransferTask {
-  progress(written, total) {
-    if (this.call?.settled) return;
-    this.progressListeners.emit({ progress: this.percent(written, total), totalBytesWritten: written, totalBytesExpectedToWrite: total });
   }
 }
