@@ -5,7 +5,7 @@ import { startTask } from './call.mjs';
 import { failure, networkLimits } from './core-port.mjs';
 import { extensionOf } from './file-store.mjs';
 import { fetchChecked } from './http/fetch-checked.mjs';
-import { outgoingHeaders, responseHeaders } from './http/headers.mjs';
+import { outgoingHeaders, receiveHeaders } from './http/headers.mjs';
 import { requestProfile } from './http/profile.mjs';
 import { readBody } from './http/read-body.mjs';
 import { TransferTask, storeArea } from './transfer-task.mjs';
@@ -29,10 +29,7 @@ export function createDownloadFile(context) {
 async function download(context, call, option, task) {
   const headers = outgoingHeaders(context, option.header);
   const response = await fetchChecked(context, call, option.url, { method: 'GET', headers, signal: call.signal });
-  const statusCode = response.status;
-  const { header, cookies } = responseHeaders(response.headers);
-  call.headersArrived(statusCode);
-  task.headersReceived({ header, statusCode, cookies });
+  const { statusCode, header, cookies } = receiveHeaders(call, task, response);
   const declared = Number(response.headers.get('content-length'));
   const expected = Number.isFinite(declared) && declared > 0 ? declared : 0;
   const maxBytes = networkLimits().maxDownloadBytes;

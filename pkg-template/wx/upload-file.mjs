@@ -4,7 +4,7 @@ import { CallFailure } from './callbacks.mjs';
 import { startTask } from './call.mjs';
 import { decodeBody, failure } from './core-port.mjs';
 import { fetchChecked } from './http/fetch-checked.mjs';
-import { outgoingHeaders, responseHeaders } from './http/headers.mjs';
+import { outgoingHeaders, receiveHeaders } from './http/headers.mjs';
 import { requestProfile } from './http/profile.mjs';
 import { readBody } from './http/read-body.mjs';
 import { basename, multipart } from './multipart.mjs';
@@ -65,10 +65,7 @@ async function upload(context, call, option, task) {
   }
   const response = await fetchChecked(context, call, option.url, init);
   if (!context.streamUploads) task.progress(total, total);
-  const statusCode = response.status;
-  const { header, cookies } = responseHeaders(response.headers);
-  call.headersArrived(statusCode);
-  task.headersReceived({ header, statusCode, cookies });
+  const { statusCode, header, cookies } = receiveHeaders(call, task, response);
   const bytes = await readBody(call, response);
   const decoded = decodeBody(bytes, { contentType: response.headers.get('content-type') ?? undefined, dataType: 'text', responseType: 'text' });
   return { data: decoded.data, statusCode, header, cookies, profile: requestProfile(call, bytes.byteLength, body) };

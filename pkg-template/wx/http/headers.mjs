@@ -17,8 +17,21 @@ export function outgoingHeaders(context, header, { defaults = {}, drop = [] } = 
   return headers;
 }
 
+/**
+ * The response headers arrived: the call logs them, the task's onHeadersReceived
+ * listeners get them, and the result is `{ statusCode, header, cookies }` as the
+ * success callback shows them.
+ */
+export function receiveHeaders(call, task, response) {
+  const statusCode = response.status;
+  const { header, cookies } = responseHeaders(response.headers);
+  call.headersArrived(statusCode);
+  task.headersReceived({ header, statusCode, cookies });
+  return { statusCode, header, cookies };
+}
+
 /** Response headers as a plain object and the Set-Cookie values as an array. */
-export function responseHeaders(headers) {
+function responseHeaders(headers) {
   const header = {};
   headers.forEach((value, name) => { header[name] = value; });
   const cookies = typeof headers.getSetCookie === 'function' ? headers.getSetCookie()
