@@ -75,7 +75,7 @@ export class Runtime {
 
   /**
    * The one way in for every call and socket: checks the URL, logs the start, then
-   * admits it or fails it with the verdict. `call.id` and `call.url` are set.
+   * admits it or fails it with the verdict (`call.id` and `call.url` are set by then).
    */
   start(call, time) {
     const verdict = call.context.rules.checkUrl(call.api, call.url);
