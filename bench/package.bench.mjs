@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { compare, record } from './harness.mjs';
-import { launchChromium, repoRoot, serveStatic } from '../tests/helpers/browser.mjs';
+import { serveStatic } from '../scripts/lib/serve.mjs';
+import { launchChromium, repoRoot } from '../tests/helpers/browser.mjs';
 
 const wasmBytes = readFileSync(`${repoRoot}/pkg/wxnet_bg.wasm`);
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;

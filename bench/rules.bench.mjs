@@ -1,11 +1,11 @@
 // checkUrl and checkUrls against a plain JavaScript baseline (WHATWG URL + a Set
-// lookup, bench/rules-corpus.mjs) on the same corpus of 20,000 mixed URLs, with the
+// lookup, tests/helpers/rules-corpus.mjs) on the same corpus of 20,000 mixed URLs, with the
 // same verdicts (checked before measuring).
 // Targets: checkUrl ≥ 1× the baseline; checkUrls ≥ 2×.
 import { checkUrl, checkUrls, compileDomains } from '../pkg/node.mjs';
 import { isDeepStrictEqual } from 'node:util';
 import { compare, record } from './harness.mjs';
-import { BENCH_DOMAINS, BENCH_LAN, baselineChecker, mixedUrls } from './rules-corpus.mjs';
+import { BENCH_DOMAINS, BENCH_LAN, baselineChecker, mixedUrls } from '../tests/helpers/rules-corpus.mjs';
 
 const corpus = mixedUrls(20_000);
 const options = { domains: BENCH_DOMAINS, lan: BENCH_LAN };

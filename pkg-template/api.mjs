@@ -1,6 +1,7 @@
 // The public API shared by every entry (node, browser, inline).
-export { WxnetError } from './errors.mjs';
-export * from './body.mjs';
-export * from './referer.mjs';
-export * from './rules.mjs';
-export * from './wx.mjs';
+export { WxnetError } from './core/errors.mjs';
+export * from './core/body.mjs';
+export * from './core/referer.mjs';
+export * from './core/rules.mjs';
+export * from './server/referer-guard.mjs';
+export * from './wx/index.mjs';

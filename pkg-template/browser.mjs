@@ -2,7 +2,7 @@
 // The default URL is written as `new URL(..., import.meta.url)` so that Vite and
 // webpack find the file and emit it as an asset.
 import initWasm from './wxnet.js';
-import { once } from './ready.mjs';
+import { once } from './core/ready.mjs';
 
 export * from './api.mjs';
 /** Loads the wasm module; `input` may be a URL, a Response, bytes or a WebAssembly.Module. */

@@ -1,9 +1,11 @@
 // Types of the wxnet npm package. One file per area, re-exported here.
-export * from './errors.js';
-export * from './body.js';
-export * from './referer.js';
-export * from './rules.js';
-export * from './wx.js';
+export * from './core/errors.js';
+export * from './core/body.js';
+export * from './core/referer.js';
+export * from './core/rules.js';
+export * from './server/referer-guard.js';
+export * from './wx/index.js';
+export * from './node/index.js';
 
 /**
  * Loads the WebAssembly module. In Node it is already loaded and this resolves at

@@ -3,7 +3,7 @@
 // modules synchronously on the main thread.
 import initWasm from './wxnet.js';
 import wasmBase64 from './wasm-base64.mjs';
-import { once } from './ready.mjs';
+import { once } from './core/ready.mjs';
 
 export * from './api.mjs';
 export const init = once(() => initWasm({ module_or_path: decodeBase64(wasmBase64) }));

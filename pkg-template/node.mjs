@@ -1,19 +1,14 @@
-// Node entry: reads the .wasm next to this file and instantiates it synchronously,
-// so the API works right after import, and through require() (no top-level await).
-import { readFileSync } from 'node:fs';
-import { initSync } from './wxnet.js';
-import { markReady } from './ready.mjs';
-
-initSync({ module: readFileSync(new URL('./wxnet_bg.wasm', import.meta.url)) });
-markReady();
+// Node entry: the wasm is loaded synchronously on import (node/load-wasm.mjs), so the
+// API works right after import, and through require() (no top-level await).
+import './node/load-wasm.mjs';
+import { createWx as createSharedWx } from './wx/index.mjs';
+import { nodeDefaults } from './node/defaults.mjs';
 
 export * from './api.mjs';
-// createWx with Node's defaults (wx-node.mjs: temp-dir file store, `ws`, the node:http(s)
-// transport, streamed uploads, redirects checked per hop); shadows the one from api.mjs.
-import { createWx as createSharedWx } from './wx.mjs';
-import { nodeDefaults } from './wx-node.mjs';
-export { createNodeFileStore } from './wx-node.mjs';
-export { nodeFetch } from './wx-node-fetch.mjs';
+export { createNodeFileStore } from './node/file-store.mjs';
+export { nodeFetch } from './node/fetch.mjs';
+// createWx with Node's defaults (node/defaults.mjs: temp-dir file store, `ws`, the
+// node:http(s) transport, streamed uploads, redirects checked per hop); shadows the one from api.mjs.
 export function createWx(options = {}) {
   return createSharedWx(options, nodeDefaults());
 }

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serveStatic } from '../tests/helpers/browser.mjs';
+import { serveStatic } from './lib/serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = (args) => {

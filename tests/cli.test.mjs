@@ -73,7 +73,7 @@ test('a malformed domains file is reported with file:line:column, a missing one 
 });
 
 test('JSON error positions: line and column of the first error, in UTF-16 units', async () => {
-  const { jsonErrorPosition } = await import('../pkg/json-position.mjs');
+  const { jsonErrorPosition } = await import('../pkg/cli/json-file.mjs');
   const cases = [
     ['{"a": 1}', undefined],
     ['[1, 2, {"b": [true, false, null, -0.5e3, "\\u00e9\\n"]}]', undefined],
@@ -117,7 +117,7 @@ test('cli: an unexpected error is one line "internal error", exit 2, never a sta
 });
 
 test('cli: JSON error positions are exact after tokens of any length, and for any depth', async () => {
-  const { jsonErrorPosition } = await import('../pkg/json-position.mjs');
+  const { jsonErrorPosition } = await import('../pkg/cli/json-file.mjs');
   const long = '1'.repeat(500);
   const cases = [
     [`[${long}x]`, { line: 1, column: 502 }],

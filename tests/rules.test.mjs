@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as wxnet from '../pkg/node.mjs';
-import { BENCH_DOMAINS, BENCH_LAN, baselineChecker, mixedUrls, random } from '../bench/rules-corpus.mjs';
+import { BENCH_DOMAINS, BENCH_LAN, baselineChecker, mixedUrls } from './helpers/rules-corpus.mjs';
+import { seededRandom as random } from './helpers/random.mjs';
 import { ADVERSARIAL, TABLE_DOMAINS } from './rules/cases.mjs';
 import { launchChromium, pageResult, serveStatic } from './helpers/browser.mjs';
 

@@ -193,7 +193,7 @@ test('rule 9: send before open fails with the callback, not an exception', async
 
 test('without any WebSocket class connectSocket throws a WxnetError that says to pass options.WebSocket', async () => {
   // The Node entry finds `ws`; the shared createWx (the browser one) with no class and no global must explain itself.
-  const { createWx: createSharedWx } = await import('../pkg/wx.mjs');
+  const { createWx: createSharedWx } = await import('../pkg/wx/index.mjs');
   const saved = globalThis.WebSocket;
   delete globalThis.WebSocket;
   try {

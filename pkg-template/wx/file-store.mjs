@@ -1,16 +1,8 @@
 // The file store behind uploadFile's filePath and downloadFile's tempFilePath.
 // Browsers get this in-memory store; the Node entry passes a temp-directory store
-// (wx-node.mjs). Any object with the same two async methods can be injected: the
+// (node/file-store.mjs). Any object with the same two async methods can be injected: the
 // shim only ever hands it paths the core accepted (parseStorePath, RULES.md §9).
-import * as core from './wxnet.js';
-import { WxnetError, fromCore } from './errors.mjs';
-
-/**
- * `{ area: 'temporary' | 'saved' | 'user-data', relative }` for a path of the file
- * store (`wxfile://tmp_…`, `wxfile://usr/…`, …); throws WxnetError `file/path` for
- * anything else: absolute paths, `..`, encoded separators (the core decides).
- */
-export const parseStorePath = fromCore(core.parseStorePath);
+import { WxnetError, parseStorePath } from './core-port.mjs';
 
 /** Where the platform puts temporary files: `wxfile://tmp_<random><ext>`. */
 export function temporaryPath(extension = '') {

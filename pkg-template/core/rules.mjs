@@ -9,9 +9,11 @@
 // - a verdict comes back as a number (reason code, port, host position), and the
 //   result object is built from a frozen table the core produced once;
 // - checkUrls crosses the boundary once for the whole batch.
-import * as core from './wxnet.js';
-import { WxnetError, fromCore, notReady, toWxnetError } from './errors.mjs';
+import * as core from '../wxnet.js';
+import { WxnetError, fromCore, notReady } from './errors.mjs';
+import { frozenOnce, remember } from './memo.mjs';
 import { isReady } from './ready.mjs';
+import { typeName } from './type-name.mjs';
 
 const API_INDEX = new Map([['request', 0], ['uploadFile', 1], ['downloadFile', 2], ['connectSocket', 3]]);
 const FLAG_URL_CHECK = 1;
@@ -30,56 +32,24 @@ export const resolveTimeout = fromCore(core.resolveTimeout);
 export const resolveUrlCheck = fromCore(core.resolveUrlCheck);
 export const errMsgFor = fromCore(core.errMsgFor);
 
-let requestRules;
 /** What wx.request accepts and assumes (RULES.md §9), frozen: `{ methods, contentType }`. */
-export function requestDefaults() {
-  if (requestRules === undefined) {
-    const value = fromCore(core.requestDefaults)();
-    Object.freeze(value.methods);
-    requestRules = Object.freeze(value);
-  }
-  return requestRules;
-}
+export const requestDefaults = frozenOnce(fromCore(core.requestDefaults));
 
-let limits;
 /**
  * The client's limits (RULES.md §4, §6, §9), frozen: `{ concurrent: { request: 10,
  * uploadFile: 10, downloadFile: 10, connectSocket: 5 }, backgroundGraceMs: 5000,
  * maxDownloadBytes, maxCloseReasonBytes: 123, defaultTimeoutMs, maxTimeoutMs }`.
  */
-export function networkLimits() {
-  if (limits === undefined) {
-    const value = fromCore(core.networkLimits)();
-    Object.freeze(value.concurrent);
-    limits = Object.freeze(value);
-  }
-  return limits;
-}
+export const networkLimits = frozenOnce(fromCore(core.networkLimits));
 
-function typeName(value) {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
-
-function callCore(fn, ...args) {
-  try {
-    return fn(...args);
-  } catch (error) {
-    throw toWxnetError(error);
-  }
-}
+const parseLan = fromCore(core.parseLan);
+const checkBatch = fromCore((policy, ...args) => policy.checkBatch(...args));
 
 // Per API index, per reason code: { ok, reason, errno, head, tail, withUrl, errMsg }.
-let verdictTable;
-function table() {
-  if (verdictTable !== undefined) return verdictTable;
+const table = frozenOnce(() => {
   const rows = core.verdictTable();
-  verdictTable = Object.freeze([...API_INDEX.keys()].map((api) => Object.freeze(rows.map((row) => Object.freeze({
-    ...row, errMsg: row.withUrl ? undefined : api + row.head,
-  })))));
-  return verdictTable;
-}
+  return [...API_INDEX.keys()].map((api) => rows.map((row) => ({ ...row, errMsg: row.withUrl ? undefined : api + row.head })));
+});
 const INVALID_URL = 3; // Reason::InvalidUrl in src/url_check.rs
 
 // The settings of the current call, set by readOptions (no allocation per call).
@@ -107,10 +77,10 @@ function contentKey(domains) {
 
 function compileByContent(domains) {
   const key = contentKey(domains);
-  if (key === undefined) return callCore(core.compileDomains, domains);
+  if (key === undefined) return compileDomains(domains);
   let compiled = policiesByContent.get(key);
   if (compiled === undefined) {
-    compiled = callCore(core.compileDomains, domains);
+    compiled = compileDomains(domains);
     if (policiesByContent.size >= CONTENT_CACHE_SIZE) policiesByContent.delete(policiesByContent.keys().next().value);
   }
   policiesByContent.delete(key); // (re)inserted as the most recently used
@@ -124,23 +94,14 @@ function policyFor(domains) {
   if (typeof domains !== 'object') {
     throw new WxnetError('arg/type', `options.domains must be an object like { requestdomain: ["https://a.com"] }, got ${typeName(domains)}`);
   }
-  let compiled = policies.get(domains);
-  if (compiled === undefined) {
-    compiled = compileByContent(domains);
-    policies.set(domains, compiled);
-  }
-  return compiled;
+  return remember(policies, domains, () => compileByContent(domains));
 }
 
 function readLan(lan) {
   if (typeof lan !== 'object' || lan === null) {
     throw new WxnetError('arg/type', `options.lan must be an object { ip, netmask? }, got ${typeName(lan)}`);
   }
-  let parsed = lans.get(lan);
-  if (parsed === undefined) {
-    parsed = callCore(core.parseLan, lan.ip, lan.netmask);
-    lans.set(lan, parsed);
-  }
+  const parsed = remember(lans, lan, () => parseLan(lan.ip, lan.netmask));
   lanIp = parsed[0];
   lanPrefix = parsed[1];
 }
@@ -221,7 +182,7 @@ export function checkUrls(api, urls, options) {
   }
   readOptions(options);
   const count = urls.length;
-  const words = callCore((...args) => policy.checkBatch(...args), apiIndex, urls.join(SEPARATOR), count, flags, lanIp, lanPrefix);
+  const words = checkBatch(policy, apiIndex, urls.join(SEPARATOR), count, flags, lanIp, lanPrefix);
   if (words.length !== count * 2) {
     // A URL contained the separator: check one by one (still correct, just slower).
     return urls.map((url) => checkOne(apiIndex, api, url));

@@ -1,25 +1,25 @@
 // createWx(): the wx network API for previewers and Node (RULES.md §3–§9).
 //
-// This file checks the options and wires the parts together: the shared machinery
-// (limits, queue, background, network log, one call's life) is in wx-call.mjs, the
-// APIs in wx-request.mjs, wx-transfer.mjs (uploadFile, downloadFile) and
-// wx-socket.mjs; every rule they apply comes from the core through wx-rules.mjs.
+// This file checks the options and wires the parts together: the runtime (limits,
+// queue, background, network log) is runtime.mjs, one call's life call.mjs, the APIs
+// request.mjs, upload-file.mjs, download-file.mjs and socket/; every rule they apply
+// comes from the core through core-port.mjs.
 //
 // Every option is checked here, at creation: a wrong one throws WxnetError
 // `wx/options` naming it, so that wx.request itself never throws (the platform's
 // does not).
-import { closestName } from './did-you-mean.mjs';
-import { WxnetError } from './errors.mjs';
-import { buildReferer } from './referer.mjs';
-import { DomainPolicy, checkUrl, lintDomains, resolveTimeout } from './rules.mjs';
-import { Runtime } from './wx-call.mjs';
-import { createMemoryFileStore } from './wx-file-store.mjs';
-import { networkLimits, rulesFor } from './wx-rules.mjs';
-import { createRequest } from './wx-request.mjs';
-import { createDownloadFile, createUploadFile } from './wx-transfer.mjs';
-import { createSocketApi } from './wx-socket.mjs';
+import {
+  DomainPolicy, WxnetError, buildReferer, checkUrl, closestName, describeValue, lintDomains, networkLimits, resolveTimeout, rulesFor,
+} from './core-port.mjs';
+import { createDownloadFile } from './download-file.mjs';
+import { createMemoryFileStore } from './file-store.mjs';
+import { createRequest } from './request.mjs';
+import { Runtime } from './runtime.mjs';
+import { createSocketApi } from './socket/web-socket.mjs';
+import { createUploadFile } from './upload-file.mjs';
 
-export { createMemoryFileStore, parseStorePath } from './wx-file-store.mjs';
+export { createMemoryFileStore } from './file-store.mjs';
+export { parseStorePath } from './core-port.mjs';
 
 const OPTION_NAMES = [
   'domains', 'urlCheck', 'lan', 'wssPortCheck', 'app', 'appid', 'version', 'refererHeader', 'limits',
@@ -64,7 +64,7 @@ export function createWx(options = {}, platformDefaults = {}) {
 /** Checks every option; returns them with defaults applied, or throws `wx/options`. */
 function readOptions(options, inNode) {
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw optionError(`options must be an object, got ${describe(options)}`);
+    throw optionError(`options must be an object, got ${describeValue(options)}`);
   }
   for (const name of Object.keys(options)) {
     if (!OPTION_NAMES.includes(name)) {
@@ -75,7 +75,7 @@ function readOptions(options, inNode) {
   const urlCheck = options.urlCheck ?? true;
   const checks = { domains: options.domains, urlCheck, lan: options.lan, wssPortCheck: options.wssPortCheck };
   if (checks.domains !== undefined && checks.domains !== null && !(checks.domains instanceof DomainPolicy) && !isPlainObject(checks.domains)) {
-    throw optionError(`options.domains must be an object like { requestdomain: ["https://a.com"] } or a DomainPolicy, got ${describe(checks.domains)}`);
+    throw optionError(`options.domains must be an object like { requestdomain: ["https://a.com"] } or a DomainPolicy, got ${describeValue(checks.domains)}`);
   }
   try {
     checkUrl('request', 'https://wxnet.invalid/', checks); // compiles the lists and reads lan, urlCheck, wssPortCheck
@@ -84,7 +84,7 @@ function readOptions(options, inNode) {
   }
   const app = options.app ?? undefined;
   if (app !== undefined) {
-    if (!isPlainObject(app)) throw optionError(`options.app must be the parsed app.json or game.json (an object), got ${describe(app)}`);
+    if (!isPlainObject(app)) throw optionError(`options.app must be the parsed app.json or game.json (an object), got ${describeValue(app)}`);
     try {
       for (const api of Object.keys(networkLimits().concurrent)) resolveTimeout(api, undefined, app);
     } catch (error) {
@@ -100,18 +100,18 @@ function readOptions(options, inNode) {
   }
   const refererHeader = options.refererHeader;
   if (refererHeader !== undefined && (typeof refererHeader !== 'string' || !HEADER_NAME.test(refererHeader) || /^referer$/i.test(refererHeader))) {
-    throw optionError(`options.refererHeader must be a header name other than Referer, such as "X-Wxnet-Referer", got ${describe(refererHeader)}`);
+    throw optionError(`options.refererHeader must be a header name other than Referer, such as "X-Wxnet-Referer", got ${describeValue(refererHeader)}`);
   }
   const overLimit = options.overLimit ?? 'fail';
-  if (overLimit !== 'fail' && overLimit !== 'queue') throw optionError(`options.overLimit must be 'fail' or 'queue', got ${describe(overLimit)}`);
+  if (overLimit !== 'fail' && overLimit !== 'queue') throw optionError(`options.overLimit must be 'fail' or 'queue', got ${describeValue(overLimit)}`);
   for (const name of ['fetch', 'WebSocket']) {
     if (options[name] !== undefined && typeof options[name] !== 'function') {
-      throw optionError(`options.${name} must be a function, got ${describe(options[name])}`);
+      throw optionError(`options.${name} must be a function, got ${describeValue(options[name])}`);
     }
   }
   for (const name of ['manualRedirects', 'streamUploads']) {
     if (options[name] !== undefined && typeof options[name] !== 'boolean') {
-      throw optionError(`options.${name} must be a boolean, got ${describe(options[name])}`);
+      throw optionError(`options.${name} must be a boolean, got ${describeValue(options[name])}`);
     }
   }
   if (options.manualRedirects === true && !inNode) {
@@ -119,7 +119,7 @@ function readOptions(options, inNode) {
   }
   const fileStore = options.fileStore;
   if (fileStore !== undefined && (fileStore === null || typeof fileStore.read !== 'function' || typeof fileStore.save !== 'function')) {
-    throw optionError(`options.fileStore must have read(path) and save(bytes, options) methods, got ${describe(fileStore)}`);
+    throw optionError(`options.fileStore must have read(path) and save(bytes, options) methods, got ${describeValue(fileStore)}`);
   }
   return {
     ...checks, app, referer, refererHeader, overLimit, fileStore,
@@ -134,10 +134,10 @@ function readLimits(given) {
   const limits = { ...networkLimits().concurrent };
   if (given === undefined) return limits;
   const apis = Object.keys(limits);
-  if (!isPlainObject(given)) throw optionError(`options.limits must be an object such as { request: 10 }, got ${describe(given)}`);
+  if (!isPlainObject(given)) throw optionError(`options.limits must be an object such as { request: 10 }, got ${describeValue(given)}`);
   for (const [api, value] of Object.entries(given)) {
     if (!apis.includes(api)) throw optionError(`options.limits.${api} is not a network API; use ${apis.join(', ')}`);
-    if (!Number.isSafeInteger(value) || value < 1) throw optionError(`options.limits.${api} must be a positive integer, got ${describe(value)}`);
+    if (!Number.isSafeInteger(value) || value < 1) throw optionError(`options.limits.${api} must be a positive integer, got ${describeValue(value)}`);
     limits[api] = value;
   }
   return limits;
@@ -146,7 +146,7 @@ function readLimits(given) {
 /** `{ 'https://api.example.com': 'http://127.0.0.1:4000' }` as [listed origin, real origin] pairs. */
 function readUpstreams(given) {
   if (given === undefined) return [];
-  if (!isPlainObject(given)) throw optionError(`options.upstreams must be an object { "https://listed.host": "http://127.0.0.1:4000" }, got ${describe(given)}`);
+  if (!isPlainObject(given)) throw optionError(`options.upstreams must be an object { "https://listed.host": "http://127.0.0.1:4000" }, got ${describeValue(given)}`);
   return Object.entries(given).map(([listed, real]) => [originOf(listed, `options.upstreams key ${JSON.stringify(listed)}`),
     originOf(real, `options.upstreams[${JSON.stringify(listed)}]`)]);
 }
@@ -157,7 +157,7 @@ function originOf(text, what) {
     url = typeof text === 'string' ? new URL(text) : undefined;
   } catch { /* reported below */ }
   if (!url || !/^(https?|wss?):$/.test(url.protocol) || url.origin === 'null' || `${url.origin}/` !== url.href.replace(/\/?$/, '/')) {
-    throw optionError(`${what} must be an origin such as "http://127.0.0.1:4000" (scheme, host, port; no path), got ${describe(text)}`);
+    throw optionError(`${what} must be an origin such as "http://127.0.0.1:4000" (scheme, host, port; no path), got ${describeValue(text)}`);
   }
   return url.origin;
 }
@@ -171,7 +171,7 @@ function domainWarnings(domains) {
 }
 
 function checkString(value, name) {
-  if (value !== undefined && typeof value !== 'string') throw optionError(`options.${name} must be a string, got ${describe(value)}`);
+  if (value !== undefined && typeof value !== 'string') throw optionError(`options.${name} must be a string, got ${describeValue(value)}`);
   return value;
 }
 
@@ -185,18 +185,4 @@ function isPlainObject(value) {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
-}
-
-/** A value for an error message: short, and safe for every type (BigInt, Symbol, cycles). */
-function describe(value) {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  switch (typeof value) {
-    case 'string': return value.length > 60 ? `${JSON.stringify(value.slice(0, 60))}… (${value.length} characters)` : JSON.stringify(value);
-    case 'bigint': return `${value}n (a BigInt)`;
-    case 'number': case 'boolean': case 'undefined': return String(value);
-    case 'symbol': return 'a symbol';
-    case 'function': return 'a function';
-    default: return 'an object';
-  }
 }

@@ -1,4 +1,6 @@
-// Where JSON.parse gave up, as 1-based line and column (in UTF-16 units, as editors
+// Reading a JSON file for the CLI: a syntax error names the file, line and column.
+//
+// jsonErrorPosition finds where JSON.parse gave up, as 1-based line and column (in UTF-16 units, as editors
 // count them). Node's JSON.parse messages carry no reliable position, so this walks
 // the JSON grammar (RFC 8259) itself, only to locate the first error.
 //
@@ -6,6 +8,27 @@
 // any nesting depth works: a file of 200,000 `[` must give a position, not a
 // RangeError. Tokens are matched with sticky regexes at the offset, never on a
 // slice, so a token of any length is measured exactly.
+import { WxnetError } from '../core/errors.mjs';
+import { readTextFile } from '../node/files.mjs';
+
+/** Reads a JSON file; a syntax error names the file, line and column. */
+export function readJsonFile(path) {
+  let text;
+  try {
+    text = readTextFile(path);
+  } catch (error) {
+    throw new WxnetError('cli/file', `cannot read ${path}: ${error.code ?? error.message}`);
+  }
+  const body = text.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(body);
+  } catch {
+    const { line, column } = jsonErrorPosition(body) ?? { line: 1, column: 1 };
+    const found = body.split('\n')[line - 1]?.codePointAt(column - 1);
+    const what = found === undefined ? 'unexpected end of the file' : `unexpected ${JSON.stringify(String.fromCodePoint(found))}`;
+    throw new WxnetError('cli/json', `${path}:${line}:${column}: not valid JSON: ${what}`);
+  }
+}
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const STRING_CHARS = /[^"\\\u0000-\u001f]*/y;

@@ -1,11 +1,8 @@
-// Referer (RULES.md §5): parsing, building and verifying live in the Rust core;
-// this file adds the server middleware.
-import * as core from './wxnet.js';
-import { WxnetError, fromCore } from './errors.mjs';
-
-export const parseReferer = fromCore(core.parseReferer);
-export const buildReferer = fromCore(core.buildReferer);
-export const verifyReferer = fromCore(core.verifyReferer);
+// refererGuard: the server side of the Referer rule (RULES.md §5) as middleware for
+// Node's http, Express and Koa. The verdict is the core's verifyReferer.
+import { WxnetError } from '../core/errors.mjs';
+import { verifyReferer } from '../core/referer.mjs';
+import { describeType } from '../core/type-name.mjs';
 
 /**
  * Middleware that lets through only requests whose Referer a mini program client
@@ -16,7 +13,7 @@ export const verifyReferer = fromCore(core.verifyReferer);
  */
 export function refererGuard(options = {}) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new WxnetError('referer/options', `refererGuard(options): options must be an object like { appids: ["wx…"] }, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+    throw new WxnetError('referer/options', `refererGuard(options): options must be an object like { appids: ["wx…"] }, got ${describeType(options)}`);
   }
   const settings = { appids: options.appids, allow: options.allow };
   verifyReferer(undefined, settings); // throws a WxnetError now for bad options, not per request

@@ -1,3 +1,5 @@
+// WxnetError, the one error type wxnet throws, and fromCore: how every call into the
+// wasm core is wrapped so that its errors arrive as WxnetError.
 import { isReady } from './ready.mjs';
 
 /** Every error wxnet throws: `code` is stable (`area/what`), `message` names what was wrong. */

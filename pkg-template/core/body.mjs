@@ -8,9 +8,10 @@
 // the body goes to the core (`decodeBodyUtf16`), which reports `lossy` exactly
 // (and, with `detect: true`, detects the legacy encoding of an unlabelled body).
 // Legacy encodings (GBK, Big5, ...) always decode in the core with encoding_rs.
-import * as core from './wxnet.js';
+import * as core from '../wxnet.js';
 import { WxnetError, notReady, toWxnetError } from './errors.mjs';
 import { isReady } from './ready.mjs';
+import { describeType } from './type-name.mjs';
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
@@ -97,7 +98,7 @@ function asBytes(bytes) {
   if (tag === '[object Uint8Array]') return unshared(bytes);
   if (tag === '[object ArrayBuffer]') return new Uint8Array(bytes);
   throw new WxnetError('body/type',
-    `bytes must be a Uint8Array or an ArrayBuffer, got ${describe(bytes)}` +
+    `bytes must be a Uint8Array or an ArrayBuffer, got ${describeType(bytes)}` +
     (ArrayBuffer.isView(bytes) ? '; wrap other views as new Uint8Array(view.buffer, view.byteOffset, view.byteLength)' : ''));
 }
 
@@ -120,28 +121,21 @@ function exactArrayBuffer(bytes, view) {
 
 function readOptions(options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new WxnetError('arg/type', `options must be an object like { contentType, dataType, responseType }, got ${describe(options)}`);
+    throw new WxnetError('arg/type', `options must be an object like { contentType, dataType, responseType }, got ${describeType(options)}`);
   }
   const { contentType, dataType = 'json', responseType = 'text', detect = false } = options;
   if (typeof detect !== 'boolean') {
-    throw new WxnetError('arg/type', `options.detect must be a boolean, got ${describe(detect)}`);
+    throw new WxnetError('arg/type', `options.detect must be a boolean, got ${describeType(detect)}`);
   }
   if (contentType !== undefined && contentType !== null && typeof contentType !== 'string') {
-    throw new WxnetError('arg/type', `options.contentType must be the Content-Type header value as a string, got ${describe(contentType)}` +
+    throw new WxnetError('arg/type', `options.contentType must be the Content-Type header value as a string, got ${describeType(contentType)}` +
       (Array.isArray(contentType) ? '; join repeated headers or pass the first' : ''));
   }
   if (typeof dataType !== 'string') {
-    throw new WxnetError('arg/type', `options.dataType must be a string such as 'json' or 'text', got ${describe(dataType)}`);
+    throw new WxnetError('arg/type', `options.dataType must be a string such as 'json' or 'text', got ${describeType(dataType)}`);
   }
   if (typeof responseType !== 'string') {
-    throw new WxnetError('arg/type', `options.responseType must be 'text' or 'arraybuffer', got ${describe(responseType)}`);
+    throw new WxnetError('arg/type', `options.responseType must be 'text' or 'arraybuffer', got ${describeType(responseType)}`);
   }
   return { contentType: contentType ?? undefined, dataType, responseType, detect };
-}
-
-function describe(value) {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor?.name ?? 'typed array'}`;
-  return typeof value === 'object' ? `a ${value.constructor?.name ?? 'object'}` : typeof value;
 }

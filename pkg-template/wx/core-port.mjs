@@ -1,10 +1,19 @@
-// The wx shim's only door to the rules (RULES.md §1–§9). Every verdict, timeout, limit,
-// errMsg and decoded body the shim hands to a callback comes from the Rust core
-// through rules.mjs and body.mjs; nothing here decides a rule by itself.
-import { checkUrl, errMsgFor, networkLimits, requestDefaults, resolveTimeout } from './rules.mjs';
+// The wx shim's only door to core/ and so to the rules (RULES.md §1–§9). Every verdict,
+// timeout, limit, errMsg, store path and decoded body the shim hands to a callback comes
+// from the Rust core through here; nothing here decides a rule by itself.
+import { remember } from '../core/memo.mjs';
+import { checkUrl, errMsgFor, networkLimits, requestDefaults, resolveTimeout } from '../core/rules.mjs';
 
-export { decodeBody } from './body.mjs';
-export { networkLimits, requestDefaults };
+export { closestName } from '../core/did-you-mean.mjs';
+export { WxnetError } from '../core/errors.mjs';
+export { describeValue } from '../core/type-name.mjs';
+
+export { decodeBody } from '../core/body.mjs';
+export { buildReferer } from '../core/referer.mjs';
+export { DomainPolicy, lintDomains } from '../core/rules.mjs';
+export { parseStorePath } from '../core/store-path.mjs';
+// createWx checks its options with these once; calls go through rulesFor().
+export { checkUrl, networkLimits, requestDefaults, resolveTimeout };
 
 const CACHE_LIMIT = 1024;
 /**
@@ -19,25 +28,11 @@ export function rulesFor(checks, app) {
   return {
     checkUrl(api, url) {
       if (typeof url !== 'string') return checkUrl(api, url, checks);
-      const key = `${api} ${url}`;
-      let verdict = verdicts.get(key);
-      if (verdict === undefined) {
-        verdict = checkUrl(api, url, checks);
-        if (verdicts.size >= CACHE_LIMIT) verdicts.clear();
-        verdicts.set(key, verdict);
-      }
-      return verdict;
+      return remember(verdicts, `${api} ${url}`, () => checkUrl(api, url, checks), CACHE_LIMIT);
     },
     timeout(api, callTimeout) {
       if (callTimeout !== undefined && typeof callTimeout !== 'number') return timeoutOf(api, callTimeout, app);
-      const key = `${api} ${callTimeout}`;
-      let timeout = timeouts.get(key);
-      if (timeout === undefined) {
-        timeout = timeoutOf(api, callTimeout, app);
-        if (timeouts.size >= CACHE_LIMIT) timeouts.clear();
-        timeouts.set(key, timeout);
-      }
-      return timeout;
+      return remember(timeouts, `${api} ${callTimeout}`, () => timeoutOf(api, callTimeout, app), CACHE_LIMIT);
     },
   };
 }
@@ -54,17 +49,16 @@ function timeoutOf(api, callTimeout, app) {
  * what that reason takes (the transport's text, a `{ parameter, expected, value }`).
  */
 export function failure(api, reason, detail) {
-  const result = errMsgFor(api, reason, detail);
-  return result.errno === undefined ? { errMsg: result.errMsg } : { errMsg: result.errMsg, errno: result.errno };
+  return callbackResult(errMsgFor(api, reason, detail));
+}
+
+/** `{ errMsg, errno? }` of a failed verdict or catalogue entry, without its other fields. */
+export function callbackResult({ errMsg, errno }) {
+  return errno === undefined ? { errMsg } : { errMsg, errno };
 }
 
 const okMessages = new Map();
 /** `${api}:ok`, from the same catalogue (looked up once per API). */
 export function okMessage(api) {
-  let message = okMessages.get(api);
-  if (message === undefined) {
-    message = errMsgFor(api, 'ok').errMsg;
-    okMessages.set(api, message);
-  }
-  return message;
+  return remember(okMessages, api, () => errMsgFor(api, 'ok').errMsg);
 }

@@ -1,15 +1,12 @@
-// Node defaults for createWx (imported only by node.mjs, so browser bundles never see
-// node: modules): a file store in a real temporary directory, the `ws` package as
-// the WebSocket class when the user installed it, streamed uploads for progress, the
-// node:http(s) transport (wx-node-fetch.mjs), and redirects checked hop by hop.
+// The Node file store of createWx: store paths mapped to files in a real directory
+// (the browser default is the in-memory store of wx/file-store.mjs).
 import { lstatSync, mkdtempSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import { WxnetError } from './errors.mjs';
-import { parseStorePath, temporaryPath, toBytes } from './wx-file-store.mjs';
-import { nodeFetch } from './wx-node-fetch.mjs';
+import { WxnetError } from '../core/errors.mjs';
+import { parseStorePath } from '../core/store-path.mjs';
+import { temporaryPath, toBytes } from '../wx/file-store.mjs';
 
 // Temporary directories made by stores, removed when the process exits (one listener for all).
 const temporaryRoots = new Set();
@@ -104,18 +101,4 @@ export function createNodeFileStore({ directory } = {}) {
       realRoot = undefined;
     },
   };
-}
-
-/** The `ws` package's WebSocket if the user installed it, else Node's global one (Node ≥ 22). */
-export function nodeWebSocket() {
-  try {
-    return createRequire(import.meta.url)('ws');
-  } catch {
-    return globalThis.WebSocket;
-  }
-}
-
-/** What the Node entry passes to the shared createWx. */
-export function nodeDefaults() {
-  return { environment: 'node', fileStore: createNodeFileStore(), WebSocket: nodeWebSocket(), fetch: nodeFetch, streamUploads: true, manualRedirects: true };
 }

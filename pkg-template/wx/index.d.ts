@@ -4,7 +4,7 @@
 // shim really delivers. Callbacks are declared as methods so that callbacks typed
 // with the platform's (larger) result types are accepted too.
 
-import type { DomainPolicy, NetworkApi, ServerDomains } from './rules.js';
+import type { DomainPolicy, NetworkApi, ServerDomains } from '../core/rules.js';
 
 /** The platform's server-domain JSON (RULES.md §1), as the platform API returns it. */
 export type WxDomains = ServerDomains;
@@ -380,13 +380,3 @@ export function createWx(options?: CreateWxOptions): { wx: WxNetwork; runtime: W
 
 /** An in-memory file store with `wxfile://tmp_…` paths (the browser default). */
 export function createMemoryFileStore(): WxMemoryFileStore;
-
-/** A file store in a directory (Node entry only; the Node default is one in a new temp dir). */
-export function createNodeFileStore(options?: { directory?: string }): WxNodeFileStore;
-
-/**
- * Node only: the default transport of createWx in Node — the part of `fetch` the shim
- * uses, over node:http(s) (decompresses gzip/deflate/br, never follows redirects,
- * aborts by destroying the socket). Wrap it to route hosts, e.g. to a local server.
- */
-export function nodeFetch(url: string, init?: Partial<WxTransportInit>): Promise<WxTransportResponse & { statusText: string; url: string; redirected: false }>;

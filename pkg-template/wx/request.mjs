@@ -1,7 +1,12 @@
 // wx.request (RULES.md §9): methods, default content-type, data serialisation,
 // the RequestTask, and the response through the core's decodeBody (§8).
-import { Listeners, fetchChecked, readBody, outgoingHeaders, requestProfile, responseHeaders, startTask } from './wx-call.mjs';
-import { decodeBody, failure, requestDefaults } from './wx-rules.mjs';
+import { startTask } from './call.mjs';
+import { Listeners } from './callbacks.mjs';
+import { fetchChecked } from './http/fetch-checked.mjs';
+import { outgoingHeaders, receiveHeaders } from './http/headers.mjs';
+import { requestProfile } from './http/profile.mjs';
+import { readBody } from './http/read-body.mjs';
+import { decodeBody, failure, requestDefaults } from './core-port.mjs';
 
 const PARAMETERS = [
   ['url', 'String', true], ['method', 'String'], ['header', 'Object'], ['timeout', 'Number'],
@@ -25,15 +30,12 @@ async function send(context, call, option, method, task) {
   const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   const { url, body } = serialise(option.url, method, option.data, contentType);
   const response = await fetchChecked(context, call, url, { method, headers, body, signal: call.signal });
-  const statusCode = response.status;
-  const { header, cookies } = responseHeaders(response.headers);
-  call.headersArrived(statusCode);
-  task.headersReceived({ header, statusCode, cookies });
+  const { statusCode, header, cookies } = receiveHeaders(call, task, response);
   const bytes = await readBody(call, response, option.enableChunked === true ? (chunk) => task.chunkReceived(chunk) : undefined);
   const decoded = decodeBody(bytes, {
     contentType: response.headers.get('content-type') ?? undefined,
-    dataType: option.dataType ?? 'json',
-    responseType: option.responseType ?? 'text',
+    dataType: option.dataType, // undefined: decodeBody applies the platform's defaults
+    responseType: option.responseType,
   });
   call.timings.received = bytes.byteLength;
   return { data: decoded.data, statusCode, header, cookies, profile: requestProfile(call, bytes.byteLength, body) };

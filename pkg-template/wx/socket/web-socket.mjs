@@ -1,9 +1,12 @@
 // wx.connectSocket and the legacy socket API (RULES.md §9, limits and background §6).
 // The WebSocket class is injected (browsers: the global one; Node: the `ws` package
 // when installed, which also carries the Referer header).
-import { WxnetError } from './errors.mjs';
-import { checkParameters, deliver, now, optionObject, outgoingHeaders, Listeners, refuse, toUpstream } from './wx-call.mjs';
-import { failure, networkLimits, okMessage } from './wx-rules.mjs';
+import { Listeners, deliver, promisify } from '../callbacks.mjs';
+import { WxnetError, failure, networkLimits, okMessage } from '../core-port.mjs';
+import { outgoingHeaders } from '../http/headers.mjs';
+import { checkParameters, optionObject } from '../parameters.mjs';
+import { now } from '../runtime.mjs';
+import { toUpstream } from '../upstreams.mjs';
 
 const PARAMETERS = [['url', 'String', true], ['header', 'Object'], ['protocols', 'Array'], ['timeout', 'Number']];
 /** The code onClose reports when the shim itself ends the socket (timeout, background). */
@@ -20,7 +23,7 @@ export function createSocketApi(context) {
     const task = new SocketTask(context, legacy);
     const invalid = checkParameters('connectSocket', option, PARAMETERS);
     if (invalid) {
-      refuse(context, 'connectSocket', option, option.url, invalid);
+      context.runtime.refuse('connectSocket', option, invalid);
       return task;
     }
     latest = task;
@@ -34,25 +37,15 @@ export function createSocketApi(context) {
     onSocketMessage: (listener) => legacy.message.on(listener),
     onSocketError: (listener) => legacy.error.on(listener),
     onSocketClose: (listener) => legacy.close.on(listener),
-    sendSocketMessage: (option) => promisify(option, (o) => {
+    sendSocketMessage: (option) => promisify(optionObject(option), (o) => {
       if (!latest) return deliver(o, false, failure('sendSocketMessage', 'WebSocket is not connected'));
       return latest.sendAs('sendSocketMessage', o);
     }),
-    closeSocket: (option) => promisify(option, (o) => {
+    closeSocket: (option) => promisify(optionObject(option), (o) => {
       if (!latest) return deliver(o, false, failure('closeSocket', 'WebSocket is not connected'));
       return latest.closeAs('closeSocket', o);
     }),
   };
-}
-
-// From base library 2.10.2 an API called without success/fail/complete returns a Promise (RULES.md §9).
-function promisify(rawOption, run) {
-  const option = optionObject(rawOption);
-  if (['success', 'fail', 'complete'].some((key) => typeof option[key] === 'function')) {
-    run(option);
-    return undefined;
-  }
-  return new Promise((resolve, reject) => run({ ...option, success: resolve, fail: reject }));
 }
 
 export class SocketTask {
@@ -89,16 +82,12 @@ export class SocketTask {
       throw new WxnetError('wx/websocket-missing',
         'connectSocket needs a WebSocket class: pass createWx({ WebSocket }) (in Node: install the `ws` package, or pass its default export)');
     }
-    this.id = this.runtime.nextId++;
+    this.id = this.runtime.nextCallId();
     this.url = option.url;
     this.option = option;
     this.created = now();
-    const verdict = this.context.rules.checkUrl('connectSocket', option.url);
-    this.runtime.log(() => ({ type: 'start', id: this.id, api: 'connectSocket', url: option.url, verdict: { ok: verdict.ok, reason: verdict.reason }, time: this.created }));
-    if (!verdict.ok) return this.fail(verdict.errno === undefined ? { errMsg: verdict.errMsg } : { errMsg: verdict.errMsg, errno: verdict.errno });
-    // The same admission as every other API: background and limit (sockets are never queued).
-    this.runtime.admit(this);
-    return undefined;
+    // The same way in as every other API: URL check, background, limit (sockets are never queued).
+    this.runtime.start(this, this.created);
   }
 
   /** Admitted: the socket holds a slot until it ends (Runtime.run added it). */

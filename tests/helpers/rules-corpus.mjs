@@ -1,19 +1,8 @@
-// Shared by bench/rules.bench.mjs and tests/rules.test.mjs: a deterministic corpus
+// Shared by tests/rules.test.mjs and bench/rules.bench.mjs: a deterministic corpus
 // of mixed URLs, and a plain-JavaScript checker (WHATWG URL + Set lookup) that gives
 // the same verdicts as checkUrl on that corpus. The baseline is what a previewer
 // would write by hand; it is not a second implementation of the rules for users.
-
-/** Deterministic pseudo-random numbers (mulberry32) so every run sees the same corpus. */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './random.mjs';
 
 export const BENCH_DOMAINS = Object.freeze({
   requestdomain: [
@@ -25,7 +14,7 @@ export const BENCH_LAN = Object.freeze({ ip: '192.168.1.10', netmask: '255.255.2
 
 /** `count` URLs: listed, unlisted, ports, http, localhost, IPs, LAN, IDN, invalid. */
 export function mixedUrls(count, seed = 1) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const path = () => pick(['/', '/v1/users', '/v2/orders/123?x=1&y=2', '/search?q=%E4%BD%A0', '', '/a/b/c#frag']);
   const makers = [
