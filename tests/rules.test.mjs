@@ -1,5 +1,5 @@
-// RULES.md §1–§4 and §7 through the npm package: checkUrl/checkUrls (adversarial
-// table, WHATWG conformance against Node's URL, batch = single), lintDomains,
+// RULES.md §1–§4 and §7 through the npm package: checkUrl/checkUrls (the URL cases of
+// tests/data/url-cases.json, WHATWG conformance against Node's URL, batch = single), lintDomains,
 // normalizeDomains, resolveTimeout, resolveUrlCheck, errMsgFor, bad arguments, a
 // 100,000-input fuzz run of the wasm build, and the same verdicts in Chromium.
 import { test } from 'node:test';
@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import * as wxnet from '../pkg/node.mjs';
 import { BENCH_DOMAINS, BENCH_LAN, baselineChecker, mixedUrls } from './helpers/rules-corpus.mjs';
 import { seededRandom as random } from './helpers/random.mjs';
-import { ADVERSARIAL, TABLE_DOMAINS } from './rules/cases.mjs';
+import { TABLE_DOMAINS, URL_SET, VERDICT_CASES, runUrlCase } from './rules/cases.mjs';
+import { loadData, runSet } from './helpers/conformance.mjs';
 import { launchChromium, pageResult, serveStatic } from './helpers/browser.mjs';
 
 const { checkUrl, checkUrls, compileDomains, lintDomains, normalizeDomains, resolveTimeout, resolveUrlCheck, errMsgFor, WxnetError } = wxnet;
@@ -27,12 +28,38 @@ function throwsCode(fn, code, messagePattern) {
 
 // --- checkUrl -------------------------------------------------------------------
 
-test('rule 1: adversarial URLs get the verdict, host and port a browser would see', () => {
-  for (const [api, url, reason, host, port] of ADVERSARIAL) {
-    const verdict = checkUrl(api, url, { domains: TABLE_DOMAINS });
-    assert.equal(verdict.reason, reason, `${api} ${JSON.stringify(url)}`);
-    assert.equal(verdict.host, host, `host of ${JSON.stringify(url)}`);
-    assert.equal(verdict.port, port, `port of ${JSON.stringify(url)}`);
+// The URL cases, through import and require(), with the expected failures listed for node.
+const expectedFailures = await loadData('expected-failures.json');
+const urlReports = new Map();
+function urlReport(flavour) {
+  if (!urlReports.has(flavour)) {
+    const module = flavour === 'import' ? wxnet : cjs;
+    urlReports.set(flavour, runSet(URL_SET, (c) => runUrlCase(module, c), expectedFailures, 'node'));
+  }
+  return urlReports.get(flavour);
+}
+
+const URL_RULES = [
+  [1, 'URL cases (lists, ports, schemes, userinfo, backslashes, IDN, IP and localhost spellings) get the verdict, host and port a browser would see'],
+  [2, 'URL cases: LAN peers in the subnet pass over http and ws, other subnets, the own IP and loopback fail, a malformed LAN is refused'],
+  [3, 'URL cases: urlCheck false accepts every parseable URL of the API and nothing else'],
+];
+for (const [rule, title] of URL_RULES) {
+  for (const flavour of ['import', 'require']) {
+    test(`rule ${rule}: ${title} (${flavour})`, () => {
+      const problems = urlReport(flavour).byRule[rule];
+      assert.ok(problems !== undefined, `no case names RULES.md §${rule}`);
+      assert.deepEqual(problems, []);
+    });
+  }
+}
+
+test('the URL cases have stable ids and rules 1-3 only; every expected failure listed for node ran', () => {
+  for (const flavour of ['import', 'require']) {
+    const report = urlReport(flavour);
+    assert.deepEqual(Object.keys(report.byRule), URL_RULES.map(([rule]) => String(rule)));
+    assert.deepEqual([...report.set, ...report.notRun], []);
+    assert.ok(report.ran >= 150, `the URL cases lost some: ${report.ran}`);
   }
 });
 
@@ -45,47 +72,12 @@ test('rule 7: errMsg and errno are exactly what the platform puts in the callbac
   assert.deepEqual(checkUrl('downloadFile', 'ftp://x y', options), {
     ok: false, reason: 'invalid-url', errMsg: 'downloadFile:fail invalid url "ftp://x y"', errno: 600009,
   });
-  for (const [api, url, reason] of ADVERSARIAL) {
-    const verdict = checkUrl(api, url, options);
+  for (const { api, url, reason, options: caseOptions } of VERDICT_CASES) {
+    const verdict = checkUrl(api, url, caseOptions);
     const expected = verdict.ok ? `${api}:ok` : reason === 'invalid-url' ? `${api}:fail invalid url "${url}"` : `${api}:fail url not in domain list`;
     assert.equal(verdict.errMsg, expected, url);
     assert.equal(verdict.errno, verdict.ok ? undefined : reason === 'invalid-url' ? 600009 : 600002, url);
   }
-});
-
-test('rule 1: the wss port is not checked unless wssPortCheck is set', () => {
-  const domains = { wsrequestdomain: ['wss://ws.a.com', 'wss://ws2.a.com:9000'] };
-  assert.equal(checkUrl('connectSocket', 'wss://ws.a.com:1234/', { domains }).reason, 'listed');
-  assert.equal(checkUrl('connectSocket', 'wss://ws.a.com:1234/', { domains, wssPortCheck: true }).reason, 'port');
-  assert.equal(checkUrl('connectSocket', 'wss://ws2.a.com:9000/', { domains, wssPortCheck: true }).reason, 'listed');
-});
-
-test('rule 2: LAN peers pass over http/ws, the own IP and other subnets fail; CIDR and netmask', () => {
-  const lan = { ip: '192.168.1.10' };
-  assert.equal(checkUrl('request', 'http://192.168.1.20:8080/', { lan }).reason, 'lan');
-  assert.equal(checkUrl('connectSocket', 'ws://192.168.1.20/', { lan }).reason, 'lan');
-  assert.equal(checkUrl('downloadFile', 'http://0xc0a80114/', { lan }).reason, 'lan');
-  assert.equal(checkUrl('request', 'http://192.168.1.10/', { lan }).reason, 'self-ip');
-  assert.equal(checkUrl('request', 'http://192.168.2.20/', { lan }).reason, 'ip');
-  assert.equal(checkUrl('request', 'http://192.168.2.20/', { lan: { ip: '192.168.1.10/16' } }).reason, 'lan');
-  assert.equal(checkUrl('request', 'http://192.168.2.20/', { lan: { ip: '192.168.1.10', netmask: '255.255.0.0' } }).reason, 'lan');
-  assert.equal(checkUrl('request', 'http://127.0.0.1/', { lan: { ip: '127.0.0.5/8' } }).reason, 'localhost');
-  assert.equal(checkUrl('request', 'http://192.168.1.20/').reason, 'ip', 'no LAN context, no exception');
-  assert.deepEqual(checkUrl('request', 'http://192.168.1.20:8080/', { lan }), { ok: true, reason: 'lan', errMsg: 'request:ok', host: '192.168.1.20', port: 8080 });
-  throwsCode(() => checkUrl('request', 'http://x/', { lan: { ip: '192.168.1' } }), 'arg/lan', /lan\.ip/);
-  throwsCode(() => checkUrl('request', 'http://x/', { lan: { ip: '10.0.0.1/8', netmask: '255.0.0.0' } }), 'arg/lan');
-  throwsCode(() => checkUrl('request', 'http://x/', { lan: { ip: '10.0.0.1', netmask: '255.0.255.0' } }), 'arg/lan', /contiguous/);
-  throwsCode(() => checkUrl('request', 'http://x/', { lan: '10.0.0.1' }), 'arg/type', /options\.lan/);
-});
-
-test('rule 3: urlCheck false accepts every parseable URL of the API, localhost included', () => {
-  for (const url of ['http://localhost:3000/', 'https://8.8.8.8/', 'http://anything.com/', 'https://api.weixin.qq.com/']) {
-    assert.deepEqual(
-      { ok: checkUrl('request', url, { urlCheck: false }).ok, reason: checkUrl('request', url, { urlCheck: false }).reason },
-      { ok: true, reason: 'unchecked' }, url);
-  }
-  assert.equal(checkUrl('request', 'wss://a.com/', { urlCheck: false }).reason, 'invalid-url');
-  assert.equal(checkUrl('request', 'not a url', { urlCheck: false }).reason, 'invalid-url');
 });
 
 test('rule 3: resolveUrlCheck prefers project.private.config.json, then project.config.json, then true', () => {
@@ -149,12 +141,6 @@ test('rule 1: WHATWG conformance: host and port equal what Node\'s URL extracts,
     }
   }
   assert.ok(parsed > 5_000, `only ${parsed} parseable URLs were generated`);
-});
-
-test('rule 1: the port as written matches Node\'s URL whenever a non-default port is written', () => {
-  for (const [url, port] of [['https://a.com:443', 443], ['https://a.com:8443', 8443], ['https://u:1@a.com', undefined], ['https://a.com:', undefined], ['http://a.com:80/x:9', 80]]) {
-    assert.equal(checkUrl('request', url, { urlCheck: false }).port, port, url);
-  }
 });
 
 // --- checkUrls ------------------------------------------------------------------
@@ -369,7 +355,7 @@ test('fuzz: 100,000 random strings and objects through checkUrl, checkUrls, lint
 
 // --- Chromium -----------------------------------------------------------------------
 
-test('rule 1: in headless Chromium, /pkg/browser.mjs gives the same verdicts as Node', async () => {
+test('rules 1-3: in headless Chromium, /pkg/browser.mjs passes the URL cases and gives the same verdicts as Node', async () => {
   const server = await serveStatic();
   const browser = await launchChromium();
   try {
@@ -380,7 +366,10 @@ test('rule 1: in headless Chromium, /pkg/browser.mjs gives the same verdicts as 
     const node = corpus.map((url) => checkUrl('request', url, options));
     assert.deepEqual(page.single, node);
     assert.deepEqual(page.batch, node);
-    assert.deepEqual(page.adversarial, ADVERSARIAL.map(([api, url]) => checkUrl(api, url, { domains: TABLE_DOMAINS })));
+    assert.deepEqual(page.urlCases.byRule, { 1: [], 2: [], 3: [] }, 'the URL cases, with the expected failures for chromium');
+    assert.deepEqual([...page.urlCases.set, ...page.urlCases.notRun], []);
+    assert.equal(page.urlCases.ran, URL_SET.cases.length);
+    assert.deepEqual(page.verdicts, VERDICT_CASES.map(({ api, url, options }) => checkUrl(api, url, options)));
     assert.deepEqual(page.lint, lintDomains({ requestdomain: ['http://a.com/x', 'https://例え.jp', 'https://例え.jp/'] }));
     assert.deepEqual(page.timeout, { timeout: 60000, source: 'config', clamped: true });
     assert.equal(page.errMsg.errMsg, 'request:fail parameter error: parameter.url should be String instead of Undefined;');
