@@ -1,5 +1,6 @@
-// RULES.md §5: the Referer, through the npm package (ESM and CJS), and its server guard
-// in front of real Node http, Express and Koa servers on 127.0.0.1.
+// RULES.md §5: the Referer cases (tests/data/referer-cases.json) through the npm package
+// (ESM, CJS and headless Chromium), and its server guard in front of real Node http,
+// Express and Koa servers on 127.0.0.1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -7,26 +8,24 @@ import { createServer } from 'node:http';
 import express from 'express';
 import Koa from 'koa';
 import * as esm from '../pkg/node.mjs';
+import { REFERER_SET, runRefererCase } from './referer/cases.mjs';
+import { loadData, runSet } from './helpers/conformance.mjs';
+import { launchChromium, pageResult, serveStatic } from './helpers/browser.mjs';
 
 const cjs = createRequire(import.meta.url)('../pkg/node.cjs');
 const APPID = 'wx0123456789abcdef';
 const referer = (appid, version) => `https://servicewechat.com/${appid}/${version}/page-frame.html`;
 
-for (const [flavour, wxnet] of [['import', esm], ['require', cjs]]) {
-  test(`rule 5: parseReferer reads appid, version and env (${flavour})`, () => {
-    assert.deepEqual(wxnet.parseReferer(referer(APPID, 7)),
-      { appid: APPID, version: '7', env: 'release', release: 7 });
-    assert.deepEqual(wxnet.parseReferer(referer(APPID, 0)), { appid: APPID, version: '0', env: 'develop' });
-    assert.deepEqual(wxnet.parseReferer(referer('touristappid', 'devtools')),
-      { appid: 'touristappid', version: 'devtools', env: 'devtools' });
-  });
+// The Referer cases of tests/data/referer-cases.json (parse, build, verify), through
+// import and require(), with the expected failures listed for node.
+const expectedFailures = await loadData('expected-failures.json');
 
-  test(`rule 5: buildReferer accepts 0, '0', 'devtools' and positive integers (${flavour})`, () => {
-    assert.equal(wxnet.buildReferer(APPID, 0), referer(APPID, 0));
-    assert.equal(wxnet.buildReferer(APPID, '0'), referer(APPID, 0));
-    assert.equal(wxnet.buildReferer(APPID, 'devtools'), referer(APPID, 'devtools'));
-    assert.equal(wxnet.buildReferer(APPID, 12), referer(APPID, 12));
-    assert.equal(wxnet.buildReferer(APPID, '12'), referer(APPID, 12));
+for (const [flavour, wxnet] of [['import', esm], ['require', cjs]]) {
+  test(`rule 5: parseReferer, buildReferer and verifyReferer give every Referer case its result or error code (${flavour})`, () => {
+    const report = runSet(REFERER_SET, (c) => runRefererCase(wxnet, c), expectedFailures, 'node');
+    assert.deepEqual(Object.keys(report.byRule), ['5']);
+    assert.deepEqual(report.problems, []);
+    assert.ok(report.ran >= 68, `the Referer cases lost some: ${report.ran}`);
   });
 }
 
@@ -35,57 +34,19 @@ test('one instance and one WxnetError class whether imported or required', () =>
   assert.throws(() => cjs.parseReferer(''), esm.WxnetError);
 });
 
-test('rule 5: malformed Referers throw WxnetError with the code of the wrong part', () => {
-  const cases = [
-    ['', 'referer/url'],
-    [referer(APPID, 1).replace('servicewechat.com', 'evil.com'), 'referer/host'],
-    [referer('wx0123456789ABCDEF', 1), 'referer/appid'],
-    [referer(APPID, -1), 'referer/version'],
-    [referer(APPID, '01'), 'referer/version'],
-    [referer(APPID, 1).replace('page-frame.html', 'index.html'), 'referer/path'],
-    [`https://servicewechat.com/${'x'.repeat(10_240)}/0/page-frame.html`, 'referer/appid'],
-    ['x'.repeat(10_240), 'referer/url'],
-    [42, 'referer/type'],
-    [null, 'referer/type'],
-    [undefined, 'referer/type'],
-    [{ toString: () => referer(APPID, 1) }, 'referer/type'],
-  ];
-  for (const [input, code] of cases) {
-    assert.throws(() => esm.parseReferer(input), (error) => {
-      assert.ok(error instanceof esm.WxnetError && error instanceof Error, `${code}: not a WxnetError`);
-      assert.equal(error.code, code, `input ${String(input).slice(0, 60)}`);
-      assert.ok(error.message.length > 10 && error.message.length < 400, error.message);
-      return true;
-    });
+test('rule 5: in headless Chromium, /pkg/browser.mjs gives every Referer case its result or error code', async () => {
+  const server = await serveStatic();
+  const browser = await launchChromium();
+  try {
+    const page = await pageResult(browser, `${server.origin}/tests/referer/page.html`);
+    assert.match(page.userAgent, /Chrome/);
+    assert.deepEqual(Object.keys(page.refererCases.byRule), ['5']);
+    assert.deepEqual(page.refererCases.problems, [], 'the Referer cases, with the expected failures for chromium');
+    assert.equal(page.refererCases.ran, REFERER_SET.cases.length);
+  } finally {
+    await browser.close();
+    await server.close();
   }
-});
-
-test('rule 5: error messages name what was wrong', () => {
-  assert.throws(() => esm.parseReferer(referer('wx0123456789ABCDEF', 1)), /upper-case/);
-  assert.throws(() => esm.parseReferer(referer(APPID, '01')), /leading zero/);
-  assert.throws(() => esm.parseReferer(42), /must be a string, got number/);
-  assert.throws(() => esm.parseReferer(null), /got null/);
-});
-
-test('rule 5: buildReferer rejects bad versions and appids with a code', () => {
-  for (const version of [-1, 1.5, NaN, Infinity, '01', '', 'release', null, undefined, {}, true]) {
-    assert.throws(() => esm.buildReferer(APPID, version), { code: 'referer/version' }, String(version));
-  }
-  assert.throws(() => esm.buildReferer('wxABC', 1), { code: 'referer/appid' });
-  assert.throws(() => esm.buildReferer(7, 1), { code: 'referer/type' });
-});
-
-test('rule 5: verifyReferer filters by appid and env and never throws for a bad Referer', () => {
-  const release = referer(APPID, 3);
-  assert.equal(esm.verifyReferer(release).ok, true);
-  assert.equal(esm.verifyReferer(undefined).reason, 'referer/missing');
-  assert.equal(esm.verifyReferer('nonsense').reason, 'referer/url');
-  const other = esm.verifyReferer(release, { appids: ['wxffffffffffffffff'] });
-  assert.deepEqual([other.ok, other.reason, other.referer.appid], [false, 'referer/appid-not-allowed', APPID]);
-  assert.equal(esm.verifyReferer(release, { allow: ['develop', 'devtools'] }).reason, 'referer/env-not-allowed');
-  assert.equal(esm.verifyReferer(release, { appids: [APPID], allow: ['release'] }).reason, 'ok');
-  assert.throws(() => esm.verifyReferer(release, { allow: ['prod'] }), { code: 'arg/type' });
-  assert.throws(() => esm.verifyReferer(release, { appids: 'wx' }), { code: 'arg/type' });
 });
 
 // ---- refererGuard in front of real servers -------------------------------------------------

@@ -108,7 +108,7 @@ export function notRunProblems(ranIds, expectedFailures, runner) {
 
 /**
  * The whole report of one runner over one set, as plain data (a page can publish it):
- * the problems per RULES.md section, and those of the set and of its list.
+ * the problems per RULES.md section, those of the set and of its list, and all of them.
  */
 export function runSet({ name, cases }, run, allExpectedFailures, runner) {
   const expectedFailures = expectedFailuresOf(allExpectedFailures, runner, name);
@@ -116,10 +116,7 @@ export function runSet({ name, cases }, run, allExpectedFailures, runner) {
   for (const rule of [...new Set(cases.map((c) => c.rule))].sort((a, b) => a - b)) {
     byRule[rule] = caseProblems(cases.filter((c) => c.rule === rule), run, expectedFailures, runner);
   }
-  return {
-    ran: cases.length,
-    byRule,
-    set: setProblems(name, cases),
-    notRun: notRunProblems(cases.map((c) => c.id), expectedFailures, runner),
-  };
+  const set = setProblems(name, cases);
+  const notRun = notRunProblems(cases.map((c) => c.id), expectedFailures, runner);
+  return { ran: cases.length, byRule, set, notRun, problems: [...Object.values(byRule).flat(), ...set, ...notRun] };
 }
