@@ -77,14 +77,21 @@ fn absent(value: Option<&Value>) -> bool {
     value.is_none_or(|value| value.is_null() || value.get("$undefined").is_some())
 }
 
-fn version(value: &Value) -> Result<(Option<f64>, Option<String>), String> {
+/// A version as JS passes it: a number (`{"$number": "NaN"}` for those JSON cannot
+/// write) or a string.
+enum Version {
+    Number(f64),
+    Text(String),
+}
+
+fn version(value: &Value) -> Result<Version, String> {
     if let Some(number) = value.as_f64() {
-        return Ok((Some(number), None));
+        return Ok(Version::Number(number));
     }
     if let Some(spelled) = value.get("$number").and_then(Value::as_str) {
-        return Ok((Some(spelled.parse().map_err(|_| NOT_FOR_THE_CORE)?), None));
+        return Ok(Version::Number(spelled.parse().map_err(|_| NOT_FOR_THE_CORE)?));
     }
-    Ok((None, Some(text(value)?)))
+    Ok(Version::Text(text(value)?))
 }
 
 fn verify_options(value: Option<&Value>) -> Result<VerifyOptions, String> {
@@ -118,10 +125,10 @@ fn call(case: &RefererCase) -> Result<Result<Value, Error>, String> {
         "parseReferer" => to_json(referer::parse(&text(first)?)),
         "buildReferer" => {
             let appid = text(first)?;
-            let (number, spelled) = version(arg(1).ok_or("no version")?)?;
-            let version = match (number, &spelled) {
-                (Some(number), _) => VersionArg::Number(number),
-                (None, spelled) => VersionArg::Text(spelled.as_deref().unwrap_or_default()),
+            let version = version(arg(1).ok_or("no version")?)?;
+            let version = match &version {
+                Version::Number(number) => VersionArg::Number(*number),
+                Version::Text(text) => VersionArg::Text(text),
             };
             to_json(referer::build(&appid, version))
         }
