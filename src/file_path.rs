@@ -19,7 +19,7 @@
 //! into a traversal later. Symbolic links are an I/O matter: the Node store checks
 //! that the real path stays inside its root.
 
-use crate::error::{quote, Error};
+use crate::error::{quote, Error, ErrorCode};
 
 /// The longest store path accepted, in bytes (Linux's PATH_MAX).
 pub const MAX_PATH_BYTES: usize = 4096;
@@ -52,7 +52,8 @@ pub struct StorePath {
 
 /// Parses a `filePath`; the error (`file/path`) says why it is not a store path.
 pub fn parse_store_path(path: &str) -> Result<StorePath, Error> {
-    let refuse = |why: &str| Error::new("file/path", format!("{} is not a wx file store path: {why}", quote(path)));
+    let refuse =
+        |why: &str| Error::new(ErrorCode::FilePath, format!("{} is not a wx file store path: {why}", quote(path)));
     if path.len() > MAX_PATH_BYTES {
         return Err(refuse("longer than 4096 bytes"));
     }

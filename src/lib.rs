@@ -40,10 +40,11 @@
 //! input, natively and through the wasm build).
 
 pub mod api;
+#[cfg(feature = "body")]
 pub mod body;
+pub mod catalogue;
 pub mod diagnostic;
 pub mod domains;
-pub mod errmsg;
 pub mod error;
 pub mod file_path;
 pub mod limits;
@@ -51,8 +52,5 @@ pub mod referer;
 pub mod request;
 pub mod timeout;
 pub mod url_check;
-
-#[cfg(target_arch = "wasm32")]
-mod wasm;
 
 pub use error::Error;

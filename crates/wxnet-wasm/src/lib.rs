@@ -6,9 +6,9 @@
 //! that the JS glue (`pkg-template/errors.mjs`) rethrows as `WxnetError`.
 //! One submodule per area of the core; shared conversions live here.
 
-use crate::error::Error;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wxnet::error::{Error, ErrorCode};
 
 mod body;
 mod files;
@@ -23,14 +23,14 @@ fn start() {
 /// Turns a core error into the `{ code, message }` object the JS glue rethrows.
 pub(crate) fn to_js(error: Error) -> JsValue {
     let object = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&object, &"code".into(), &error.code.into());
+    let _ = js_sys::Reflect::set(&object, &"code".into(), &error.code.as_str().into());
     let _ = js_sys::Reflect::set(&object, &"message".into(), &error.message.into());
     object.into()
 }
 
 pub(crate) fn to_value<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|e| to_js(Error::new("internal/serialize", e.to_string())))
+    value.serialize(&serializer).map_err(|e| to_js(Error::new(ErrorCode::InternalSerialize, e.to_string())))
 }
 
 pub(crate) fn type_name(value: &JsValue) -> String {
@@ -43,7 +43,7 @@ pub(crate) fn type_name(value: &JsValue) -> String {
     }
 }
 
-pub(crate) fn expect_string(value: &JsValue, code: &'static str, what: &str) -> Result<String, JsValue> {
+pub(crate) fn expect_string(value: &JsValue, code: ErrorCode, what: &str) -> Result<String, JsValue> {
     value
         .as_string()
         .ok_or_else(|| to_js(Error::new(code, format!("{what} must be a string, got {}", type_name(value)))))
@@ -53,7 +53,7 @@ pub(crate) fn string_list(value: &JsValue, what: &str) -> Result<Option<Vec<Stri
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let not_list = || to_js(Error::new("arg/type", format!("{what} must be an array of strings")));
+    let not_list = || to_js(Error::new(ErrorCode::ArgType, format!("{what} must be an array of strings")));
     if !value.is_array() {
         return Err(not_list());
     }

@@ -1,5 +1,5 @@
-//! Boundary for the rules engine: `crate::domains`, `crate::url_check`,
-//! `crate::timeout`, `crate::errmsg` (RULES.md §1–§4, §7).
+//! Boundary for the rules engine: `wxnet::domains`, `wxnet::url_check`,
+//! `wxnet::timeout`, `wxnet::errmsg` (RULES.md §1–§4, §7).
 //!
 //! The URL check is the hot path, so it avoids serde and JS objects: the domain
 //! lists are compiled once into a [`DomainPolicy`] that stays on the Rust side (the
@@ -14,19 +14,19 @@
 //! `hostStart | hostLength << 16`; an empty array means a URL contained NUL and the
 //! glue must check one by one.
 
-use super::{expect_string, to_js, to_value, type_name};
-use crate::api::Api;
-use crate::domains::{self, RawDomains, RawItem, RawValue};
-use crate::errmsg::{self, Detail};
-use crate::error::Error;
-use crate::limits;
-use crate::request;
-use crate::timeout;
-use crate::url_check::{self, Lan, Options, Reason, Verdict};
+use crate::{expect_string, to_js, to_value, type_name};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::net::Ipv4Addr;
 use wasm_bindgen::prelude::*;
+use wxnet::api::Api;
+use wxnet::catalogue::errmsg::{self, Detail};
+use wxnet::domains::{self, RawDomains, RawItem, RawValue};
+use wxnet::error::{Error, ErrorCode};
+use wxnet::limits;
+use wxnet::request;
+use wxnet::timeout;
+use wxnet::url_check::{self, Lan, Options, Reason, Verdict};
 
 const FLAG_URL_CHECK: u32 = 1;
 const FLAG_LAN: u32 = 2;
@@ -141,7 +141,7 @@ fn raw_domains(value: &JsValue, what: &str) -> Result<RawDomains, JsValue> {
     }
     if !value.is_object() || value.is_array() {
         return Err(to_js(Error::new(
-            "arg/type",
+            ErrorCode::ArgType,
             format!("{what} must be an object like {{ requestdomain: [\"https://a.com\"] }}, got {}", type_name(value)),
         )));
     }
@@ -177,7 +177,10 @@ pub fn compile_domains(domains: JsValue) -> Result<DomainPolicy, JsValue> {
 #[wasm_bindgen(js_name = lintDomains)]
 pub fn lint_domains(domains: JsValue) -> Result<JsValue, JsValue> {
     if domains.is_undefined() || domains.is_null() {
-        return Err(to_js(Error::new("arg/type", format!("domains must be an object, got {}", type_name(&domains)))));
+        return Err(to_js(Error::new(
+            ErrorCode::ArgType,
+            format!("domains must be an object, got {}", type_name(&domains)),
+        )));
     }
     to_value(&domains::lint::lint(&raw_domains(&domains, "domains")?))
 }
@@ -185,7 +188,10 @@ pub fn lint_domains(domains: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = normalizeDomains)]
 pub fn normalize_domains(domains: JsValue) -> Result<JsValue, JsValue> {
     if domains.is_undefined() || domains.is_null() {
-        return Err(to_js(Error::new("arg/type", format!("domains must be an object, got {}", type_name(&domains)))));
+        return Err(to_js(Error::new(
+            ErrorCode::ArgType,
+            format!("domains must be an object, got {}", type_name(&domains)),
+        )));
     }
     let normalized = domains::normalize(&raw_domains(&domains, "domains")?);
     let object = js_sys::Object::new();
@@ -199,10 +205,10 @@ pub fn normalize_domains(domains: JsValue) -> Result<JsValue, JsValue> {
 /// `[ip as u32, prefix]` for `options.lan = { ip, netmask? }`.
 #[wasm_bindgen(js_name = parseLan)]
 pub fn parse_lan(ip: JsValue, netmask: JsValue) -> Result<Vec<u32>, JsValue> {
-    let ip = expect_string(&ip, "arg/type", "options.lan.ip")?;
+    let ip = expect_string(&ip, ErrorCode::ArgType, "options.lan.ip")?;
     let netmask = match netmask.is_undefined() || netmask.is_null() {
         true => None,
-        false => Some(expect_string(&netmask, "arg/type", "options.lan.netmask")?),
+        false => Some(expect_string(&netmask, ErrorCode::ArgType, "options.lan.netmask")?),
     };
     let lan = Lan::parse(&ip, netmask.as_deref()).map_err(to_js)?;
     Ok(vec![u32::from(lan.ip()), u32::from(lan.prefix())])
@@ -244,10 +250,7 @@ pub fn verdict_table() -> Result<JsValue, JsValue> {
 fn expect_api(api: &JsValue) -> Result<Api, JsValue> {
     match api.as_string() {
         Some(name) => Api::parse(&name).map_err(to_js),
-        None => Err(to_js(Error::new(
-            "arg/api",
-            format!("api must be one of request, uploadFile, downloadFile, connectSocket, got {}", type_name(api)),
-        ))),
+        None => Err(to_js(Api::not_a_name(&type_name(api)))),
     }
 }
 
@@ -256,7 +259,10 @@ fn plain_object(value: &JsValue, what: &str) -> Result<Option<JsValue>, JsValue>
         return Ok(None);
     }
     if !value.is_object() || value.is_array() {
-        return Err(to_js(Error::new("arg/type", format!("{what} must be an object, got {}", type_name(value)))));
+        return Err(to_js(Error::new(
+            ErrorCode::ArgType,
+            format!("{what} must be an object, got {}", type_name(value)),
+        )));
     }
     Ok(Some(value.clone()))
 }
@@ -281,7 +287,7 @@ pub fn resolve_timeout(api: JsValue, call: JsValue, app_config: JsValue, options
                 (false, Some(clamp)) => clamp,
                 (false, None) => {
                     return Err(to_js(Error::new(
-                        "arg/type",
+                        ErrorCode::ArgType,
                         format!("options.clamp must be a boolean, got {}", type_name(&clamp)),
                     )))
                 }
@@ -309,11 +315,14 @@ pub fn resolve_url_check(project_config: JsValue, private_config: JsValue) -> Re
 #[wasm_bindgen(js_name = errMsgFor)]
 pub fn err_msg_for(api: JsValue, reason: JsValue, detail: JsValue) -> Result<JsValue, JsValue> {
     let api = api.as_string().ok_or_else(|| {
-        to_js(Error::new("arg/api", format!("api must be an API name such as \"request\", got {}", type_name(&api))))
+        to_js(Error::new(
+            ErrorCode::ArgApi,
+            format!("api must be an API name such as \"request\", got {}", type_name(&api)),
+        ))
     })?;
-    let reason = expect_string(&reason, "arg/type", "reason")?;
+    let reason = expect_string(&reason, ErrorCode::ArgType, "reason")?;
     // A checkUrl verdict reason (`not-listed`, `port`, …) gives the verdict's message.
-    if let (Some(verdict), true) = (Reason::from_name(&reason), errmsg::KEYS.iter().all(|(k, _)| *k != reason)) {
+    if let (Some(verdict), true) = (Reason::from_name(&reason), errmsg::keys().all(|row| row.key != reason)) {
         errmsg::check_api_name(&api).map_err(to_js)?;
         let url = detail.as_string().unwrap_or_default();
         let message = match verdict.failure(&url) {
@@ -327,8 +336,8 @@ pub fn err_msg_for(api: JsValue, reason: JsValue, detail: JsValue) -> Result<JsV
     let detail = if let Some(text) = &text {
         Detail::Text(text)
     } else if detail.is_object() && !detail.is_array() {
-        parameter = expect_string(&get(&detail, "parameter"), "arg/type", "detail.parameter")?;
-        expected = expect_string(&get(&detail, "expected"), "arg/type", "detail.expected")?;
+        parameter = expect_string(&get(&detail, "parameter"), ErrorCode::ArgType, "detail.parameter")?;
+        expected = expect_string(&get(&detail, "expected"), ErrorCode::ArgType, "detail.expected")?;
         let value = get(&detail, "value");
         let js_type =
             if value.is_instance_of::<js_sys::ArrayBuffer>() { "arraybuffer".to_string() } else { type_name(&value) };
@@ -338,7 +347,7 @@ pub fn err_msg_for(api: JsValue, reason: JsValue, detail: JsValue) -> Result<JsV
         Detail::None
     } else {
         return Err(to_js(Error::new(
-            "arg/type",
+            ErrorCode::ArgType,
             format!("detail must be a string or {{ parameter, expected, value }}, got {}", type_name(&detail)),
         )));
     };

@@ -1,4 +1,4 @@
-//! Boundary for `crate::body`: two entry points, so that the common case never
+//! Boundary for `wxnet::body`: two entry points, so that the common case never
 //! copies the body into wasm.
 //!
 //! - `bodyPlan` is the cheap call: the first three bytes and the Content-Type in,
@@ -14,11 +14,11 @@
 //! - `decodeBodyText` is the same with the text as a string: simpler, slower,
 //!   kept as an independent path that the fuzz test compares the glue against.
 
-use super::to_js;
-use crate::body::{self, Decision, NoLabel, NATIVE_DECODER_ENCODINGS};
-use crate::error::Error;
+use crate::to_js;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+use wxnet::body::{self, Decision, NoLabel, NATIVE_DECODER_ENCODINGS};
+use wxnet::error::{Error, ErrorCode};
 
 thread_local! {
     /// The units of the last `decodeBodyUtf16`, valid until the next call.
@@ -56,8 +56,9 @@ pub fn body_native_encodings() -> Vec<String> {
 #[wasm_bindgen(js_name = decodeBodyUtf16)]
 pub fn decode_body_utf16(bytes: &[u8], content_type: Option<String>, detect: bool) -> Result<JsValue, JsValue> {
     UTF16_OUTPUT.with(|output| {
-        let mut units =
-            output.try_borrow_mut().map_err(|_| to_js(Error::new("internal/reentry", "decodeBodyUtf16 re-entered")))?;
+        let mut units = output
+            .try_borrow_mut()
+            .map_err(|_| to_js(Error::new(ErrorCode::InternalReentry, "decodeBodyUtf16 re-entered")))?;
         if units.capacity() > KEEP_OUTPUT_UNITS && units.capacity() > 2 * bytes.len() {
             *units = Vec::new(); // don't pin a big buffer after one large body
         }
@@ -93,7 +94,7 @@ pub fn body_memory() -> JsValue {
 fn set(object: &js_sys::Object, key: &str, value: JsValue) -> Result<(), JsValue> {
     js_sys::Reflect::set(object, &key.into(), &value)
         .map(|_| ())
-        .map_err(|_| to_js(Error::new("internal/result", format!("could not set {key} on the result"))))
+        .map_err(|_| to_js(Error::new(ErrorCode::InternalResult, format!("could not set {key} on the result"))))
 }
 
 /// Decides and decodes the whole body in the core.
