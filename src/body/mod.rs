@@ -21,7 +21,8 @@
 //!
 //! Decoding is encoding_rs's, with WHATWG's error handling: each malformed
 //! sequence becomes U+FFFD and the result is `lossy`, which the JS result reports
-//! with errno 602302 ("response could not be converted to UTF-8").
+//! with errno 602302 ("response could not be converted to UTF-8", the catalogue's
+//! `response-not-convertible` row).
 //!
 //! ## Why the decision has two halves
 //!
@@ -41,9 +42,6 @@ pub mod detect;
 use crate::error::{Error, ErrorCode};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use serde::Serialize;
-
-/// errno of a response that could not be converted to UTF-8 without loss (RULES.md §7).
-pub const ERRNO_NOT_CONVERTIBLE: u32 = 602_302;
 
 /// The largest body the core decodes (512 MiB, well above the platform's 200 MB
 /// download cap): the UTF-16 output of a larger one would not fit in a wasm32
@@ -275,7 +273,8 @@ mod tests {
     fn rule_7_malformed_bytes_are_replaced_and_reported_lossy() {
         let d = decode(b"{\"a\":\"\xFF\"}", Some("application/json; charset=utf-8"), NoLabel::Detect).unwrap();
         assert_eq!((d.text.as_str(), d.lossy), ("{\"a\":\"\u{FFFD}\"}", true));
-        assert_eq!(ERRNO_NOT_CONVERTIBLE, 602302);
+        let errno = crate::catalogue::errmsg::FailureKind::ResponseNotConvertible.errno();
+        assert_eq!(errno, Some(602302));
     }
 
     #[test]

@@ -31,7 +31,6 @@ error_codes! {
     CliUsage = "cli/usage", "The CLI was called with unknown arguments.";
     FilePath = "file/path", "A `filePath` that is not a path of the wx file store.";
     InitRequired = "init/required", "wxnet was used in a browser before `await init()`.";
-    InternalReentry = "internal/reentry", "A core function was re-entered while it ran (a bug).";
     InternalResult = "internal/result", "The boundary could not build a result object (a bug).";
     InternalSerialize = "internal/serialize", "The boundary could not serialise a result (a bug).";
     RefererAppid = "referer/appid", "An AppID that is not `wx` + 16 lower-case hex digits or `touristappid`.";

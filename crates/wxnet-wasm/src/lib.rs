@@ -10,6 +10,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wxnet::error::{Error, ErrorCode};
 
+pub mod abi;
 mod body;
 mod files;
 mod referer;

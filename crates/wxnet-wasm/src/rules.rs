@@ -3,20 +3,16 @@
 //!
 //! The URL check is the hot path, so it avoids serde and JS objects: the domain
 //! lists are compiled once into a [`DomainPolicy`] that stays on the Rust side (the
-//! JS glue caches it per `domains` object), and a verdict leaves as numbers.
-//!
-//! Single check (`DomainPolicy.check`) returns one f64 holding 53 bits:
-//! `high * 2^32 + low`, `high = reason | (port + 1) << 4` (port 0 = none written),
-//! `low = hostStart | hostLength << 16` when the WHATWG host appears verbatim in the
-//! input at that UTF-16 offset, else `low = 0` and the host is fetched with
-//! `takeCheckedHosts()`. Batch check (`checkBatch`) takes the URLs joined by NUL and
-//! returns two u32 per URL: `reason | (port + 1) << 4 | fetch << 21` and
-//! `hostStart | hostLength << 16`; an empty array means a URL contained NUL and the
-//! glue must check one by one.
+//! JS glue caches it per `domains` object), and a verdict leaves as numbers laid out
+//! as [`crate::abi`] says.
 
+use crate::abi::{
+    BATCH_SEPARATOR, FETCH_HOST, FLAG_LAN, FLAG_URL_CHECK, FLAG_WSS_PORT_CHECK, HIGH_WORD, INVALID_URL, PORT_SHIFT,
+    REASON_MASK, SPAN_LENGTH_SHIFT,
+};
 use crate::{expect_string, to_js, to_value, type_name};
 use serde::Serialize;
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::net::Ipv4Addr;
 use wasm_bindgen::prelude::*;
 use wxnet::api::Api;
@@ -28,14 +24,11 @@ use wxnet::request;
 use wxnet::timeout;
 use wxnet::url_check::{self, Lan, Options, Reason, Verdict};
 
-const FLAG_URL_CHECK: u32 = 1;
-const FLAG_LAN: u32 = 2;
-const FLAG_WSS_PORT_CHECK: u32 = 4;
-const BATCH_SEPARATOR: char = '\0';
-
 thread_local! {
-    /// Hosts that could not be returned as spans, NUL-separated, oldest first.
-    static PENDING_HOSTS: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Hosts that could not be returned as spans, NUL-separated, oldest first. A Cell,
+    /// taken out while it grows: if growing runs out of memory (a trap), the cell is
+    /// left holding an empty queue, not a borrow that would fail every later call.
+    static PENDING_HOSTS: Cell<String> = const { Cell::new(String::new()) };
 }
 
 /// Domain lists compiled for URL checks. Create with `compileDomains`.
@@ -49,27 +42,27 @@ fn options(policy: &domains::Policy, flags: u32, lan_ip: u32, lan_prefix: u32) -
     Options { policy, url_check: flags & FLAG_URL_CHECK != 0, lan, wss_port_check: flags & FLAG_WSS_PORT_CHECK != 0 }
 }
 
-/// `(reason | (port + 1) << 4, hostStart | hostLength << 16)`; the second is 0 when
+/// `(reason | (port + 1) << PORT_SHIFT, hostStart | hostLength << SPAN_LENGTH_SHIFT)`; the second is 0 when
 /// the host must be fetched (it is then queued in PENDING_HOSTS).
 fn pack(input: &str, verdict: &Verdict) -> (u32, u32) {
     let port = verdict.port.map_or(0, |p| u32::from(p) + 1);
-    let head = verdict.reason as u32 | port << 4;
+    let head = verdict.reason as u32 | port << PORT_SHIFT;
     let Some(host) = &verdict.host else {
         return (head, 0);
     };
     let span = verdict.host_span.as_ref().filter(|span| {
-        span.start < 1 << 16 && span.len() < 1 << 16 && !span.is_empty() && input.as_bytes()[..span.end].is_ascii()
+        let fits = |n: usize| n < 1 << SPAN_LENGTH_SHIFT;
+        fits(span.start) && fits(span.len()) && !span.is_empty() && input.as_bytes()[..span.end].is_ascii()
     });
     match span {
-        Some(span) => (head, span.start as u32 | (span.len() as u32) << 16),
+        Some(span) => (head, span.start as u32 | (span.len() as u32) << SPAN_LENGTH_SHIFT),
         None => {
-            PENDING_HOSTS.with(|pending| {
-                let mut pending = pending.borrow_mut();
-                if !pending.is_empty() {
-                    pending.push(BATCH_SEPARATOR);
-                }
-                pending.push_str(host);
-            });
+            let mut pending = PENDING_HOSTS.take();
+            if !pending.is_empty() {
+                pending.push(BATCH_SEPARATOR);
+            }
+            pending.push_str(host);
+            PENDING_HOSTS.set(pending);
             (head, 0)
         }
     }
@@ -81,11 +74,11 @@ impl DomainPolicy {
     pub fn check(&self, api: u32, url: &str, flags: u32, lan_ip: u32, lan_prefix: u32) -> f64 {
         clear_pending_hosts();
         let Some(api) = Api::from_index(api) else {
-            return Reason::InvalidUrl as u32 as f64 * 4_294_967_296.0;
+            return f64::from(INVALID_URL) * HIGH_WORD;
         };
         let verdict = url_check::check(api, url, &options(&self.policy, flags, lan_ip, lan_prefix));
         let (high, low) = pack(url, &verdict);
-        f64::from(high) * 4_294_967_296.0 + f64::from(low)
+        f64::from(high) * HIGH_WORD + f64::from(low)
     }
 
     /// Many URLs joined by NUL; `count` is how many were joined.
@@ -112,8 +105,8 @@ impl DomainPolicy {
                 return Vec::new();
             }
             let (mut head, span) = pack(url, &url_check::check(api, url, &options));
-            if span == 0 && head & 0xF != Reason::InvalidUrl as u32 {
-                head |= 1 << 21;
+            if span == 0 && head & REASON_MASK != INVALID_URL {
+                head |= FETCH_HOST;
             }
             out.push(head);
             out.push(span);
@@ -126,13 +119,13 @@ impl DomainPolicy {
 }
 
 fn clear_pending_hosts() {
-    PENDING_HOSTS.with(|pending| pending.borrow_mut().clear());
+    PENDING_HOSTS.set(String::new());
 }
 
 /// The hosts queued by `check`/`checkBatch`, NUL-separated, and clears the queue.
 #[wasm_bindgen(js_name = takeCheckedHosts)]
 pub fn take_checked_hosts() -> String {
-    PENDING_HOSTS.with(|pending| std::mem::take(&mut *pending.borrow_mut()))
+    PENDING_HOSTS.take()
 }
 
 fn raw_domains(value: &JsValue, what: &str) -> Result<RawDomains, JsValue> {
