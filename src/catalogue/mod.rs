@@ -52,12 +52,12 @@ pub fn tables() -> Vec<Table> {
         Table {
             type_name: "ErrMsgKey",
             doc: "Keys of the errMsg catalogue (RULES.md §7).",
-            rows: errmsg::keys().map(|row| (row.key, row.explanation)).collect(),
+            rows: errmsg::keys().map(|row| (row.key, row.kind.explanation())).collect(),
         },
         Table {
             type_name: "WxnetErrorCode",
             doc: "Every `code` a WxnetError carries (`area/what`, stable).",
-            rows: error_code::ERROR_CODES.iter().map(|(_, code, doc)| (*code, *doc)).collect(),
+            rows: error_code::ERROR_CODES.iter().map(|(code, text)| (*text, code.description())).collect(),
         },
     ]
 }
