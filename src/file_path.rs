@@ -21,6 +21,9 @@
 
 use crate::error::{quote, Error, ErrorCode};
 
+/// `wx.env.USER_DATA_PATH`: the user-data area, the only place downloadFile may write.
+pub const USER_DATA_PATH: &str = "wxfile://usr";
+
 /// The longest store path accepted, in bytes (Linux's PATH_MAX).
 pub const MAX_PATH_BYTES: usize = 4096;
 
@@ -39,6 +42,55 @@ impl StoreArea {
             StoreArea::Saved => "saved",
             StoreArea::UserData => "user-data",
         }
+    }
+}
+
+impl StoreArea {
+    pub fn from_name(name: &str) -> Option<StoreArea> {
+        [StoreArea::Temporary, StoreArea::Saved, StoreArea::UserData].into_iter().find(|area| area.name() == name)
+    }
+
+    /// How a path of this area starts: `wxfile://tmp_`, `wxfile://store_`, `wxfile://usr/`.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            StoreArea::Temporary => "wxfile://tmp_",
+            StoreArea::Saved => "wxfile://store_",
+            StoreArea::UserData => "wxfile://usr/",
+        }
+    }
+}
+
+/// The store path of `name` in `area`, as the platform mints it (`wxfile://tmp_<name>`
+/// for a download's temporary file, where `name` is random plus the extension);
+/// `file/path` when the result is not a store path (`name` with `..`, `/` in a
+/// temporary name, …).
+pub fn store_path(area: StoreArea, name: &str) -> Result<String, Error> {
+    let path = format!("{}{name}", area.prefix());
+    let parsed = parse_store_path(&path)?;
+    let nested = parsed.relative.contains('/') && area != StoreArea::UserData;
+    if parsed.area != area || nested {
+        return Err(Error::new(
+            ErrorCode::FilePath,
+            format!("{} is not a name for the {} area", quote(name), area.name()),
+        ));
+    }
+    Ok(path)
+}
+
+/// The extension a downloaded file keeps: the URL path's last segment's `.ext`
+/// (1–8 letters or digits), lower-cased; empty when there is none. Text that does not
+/// parse as a URL is taken as a path.
+pub fn extension_of(url: &str) -> String {
+    let parsed = url::Url::parse(url);
+    let path = parsed.as_ref().map_or(url, |u| u.path());
+    let Some((_, extension)) = path.rsplit_once('.') else {
+        return String::new();
+    };
+    let valid = (1..=8).contains(&extension.len()) && extension.bytes().all(|b| b.is_ascii_alphanumeric());
+    if valid {
+        format!(".{}", extension.to_ascii_lowercase())
+    } else {
+        String::new()
     }
 }
 
@@ -147,7 +199,42 @@ mod tests {
         assert!(parse_store_path(&format!("wxfile://usr/{}", "a".repeat(5000))).is_err());
     }
 
+    #[test]
+    fn rule_9_the_store_mints_paths_in_its_areas() {
+        assert_eq!(store_path(StoreArea::Temporary, "0a1b2c.png").as_deref(), Ok("wxfile://tmp_0a1b2c.png"));
+        assert_eq!(store_path(StoreArea::Saved, "9f.jpg").as_deref(), Ok("wxfile://store_9f.jpg"));
+        assert_eq!(store_path(StoreArea::UserData, "cache/a.json").as_deref(), Ok("wxfile://usr/cache/a.json"));
+        assert_eq!(USER_DATA_PATH, "wxfile://usr");
+        for (area, name) in
+            [(StoreArea::Temporary, "a/../../x"), (StoreArea::Temporary, "a/b"), (StoreArea::UserData, "")]
+        {
+            assert_eq!(store_path(area, name).unwrap_err().code, "file/path", "{name}");
+        }
+        assert_eq!(StoreArea::from_name("user-data"), Some(StoreArea::UserData));
+    }
+
+    #[test]
+    fn rule_9_a_download_keeps_the_url_paths_extension() {
+        assert_eq!(extension_of("https://a.com/img/Photo.PNG?x=1#y"), ".png");
+        assert_eq!(extension_of("https://a.com/archive.tar.gz"), ".gz");
+        assert_eq!(extension_of("https://a.com/dir.d/file"), "");
+        assert_eq!(extension_of("https://a.com/"), "");
+        assert_eq!(extension_of("https://a.com/x.toolongext"), "");
+        assert_eq!(extension_of("x:/photo.jpeg"), ".jpeg");
+        assert_eq!(extension_of("not a url.txt"), ".txt");
+    }
+
     proptest! {
+        #[test]
+        fn minting_and_extensions_never_panic(name in any::<String>(), url in any::<String>()) {
+            for area in [StoreArea::Temporary, StoreArea::Saved, StoreArea::UserData] {
+                if let Ok(path) = store_path(area, &name) {
+                    prop_assert_eq!(parse_store_path(&path).map(|p| p.area), Ok(area));
+                }
+            }
+            let _ = extension_of(&url);
+        }
+
         #[test]
         fn store_paths_never_panic_and_never_leave_the_store(s in any::<String>()) {
             if let Ok(parsed) = parse_store_path(&s) {

@@ -50,7 +50,9 @@ pub mod file_path;
 pub mod limits;
 pub mod referer;
 pub mod request;
+pub mod socket;
 pub mod timeout;
 pub mod url_check;
+pub mod wx_api;
 
 pub use error::Error;

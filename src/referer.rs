@@ -19,6 +19,10 @@ const SCHEME: &str = "https://";
 const PAGE: &str = "page-frame.html";
 /// DevTools' placeholder AppID for projects without one.
 pub const TOURIST_APPID: &str = "touristappid";
+/// The identity a previewer sends when the project names none: DevTools' own,
+/// `https://servicewechat.com/touristappid/devtools/page-frame.html`.
+pub const DEFAULT_APPID: &str = TOURIST_APPID;
+pub const DEFAULT_VERSION: &str = "devtools";
 /// The largest release number that survives the trip to a JS number.
 pub const MAX_RELEASE: u64 = (1 << 53) - 1;
 
