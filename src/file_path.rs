@@ -77,23 +77,6 @@ pub fn store_path(area: StoreArea, name: &str) -> Result<String, Error> {
     Ok(path)
 }
 
-/// The extension a downloaded file keeps: the URL path's last segment's `.ext`
-/// (1–8 letters or digits), lower-cased; empty when there is none. Text that does not
-/// parse as a URL is taken as a path.
-pub fn extension_of(url: &str) -> String {
-    let parsed = url::Url::parse(url);
-    let path = parsed.as_ref().map_or(url, |u| u.path());
-    let Some((_, extension)) = path.rsplit_once('.') else {
-        return String::new();
-    };
-    let valid = (1..=8).contains(&extension.len()) && extension.bytes().all(|b| b.is_ascii_alphanumeric());
-    if valid {
-        format!(".{}", extension.to_ascii_lowercase())
-    } else {
-        String::new()
-    }
-}
-
 /// A checked store path: its area and the path relative to the store's root,
 /// with `/` separators, no empty, `.` or `..` segment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -213,26 +196,14 @@ mod tests {
         assert_eq!(StoreArea::from_name("user-data"), Some(StoreArea::UserData));
     }
 
-    #[test]
-    fn rule_9_a_download_keeps_the_url_paths_extension() {
-        assert_eq!(extension_of("https://a.com/img/Photo.PNG?x=1#y"), ".png");
-        assert_eq!(extension_of("https://a.com/archive.tar.gz"), ".gz");
-        assert_eq!(extension_of("https://a.com/dir.d/file"), "");
-        assert_eq!(extension_of("https://a.com/"), "");
-        assert_eq!(extension_of("https://a.com/x.toolongext"), "");
-        assert_eq!(extension_of("x:/photo.jpeg"), ".jpeg");
-        assert_eq!(extension_of("not a url.txt"), ".txt");
-    }
-
     proptest! {
         #[test]
-        fn minting_and_extensions_never_panic(name in any::<String>(), url in any::<String>()) {
+        fn minting_never_panics(name in any::<String>()) {
             for area in [StoreArea::Temporary, StoreArea::Saved, StoreArea::UserData] {
                 if let Ok(path) = store_path(area, &name) {
                     prop_assert_eq!(parse_store_path(&path).map(|p| p.area), Ok(area));
                 }
             }
-            let _ = extension_of(&url);
         }
 
         #[test]

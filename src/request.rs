@@ -23,11 +23,43 @@ pub const DEFAULT_DATA_TYPE: &str = "json";
 /// `responseType` when the caller gives none: the body is text.
 pub const DEFAULT_RESPONSE_TYPE: &str = "text";
 
-/// The method a call sends: the caller's upper-cased (`post` is POST), GET when none;
-/// `None` when it is not one of [`METHODS`] (`request:fail method is invalid`).
+/// The method a call sends: the caller's upper-cased as JS's `toUpperCase()` does
+/// (`post` is POST), GET when none; `None` when it is not one of [`METHODS`]
+/// (`request:fail method is invalid`).
 pub fn resolve_method(method: Option<&str>) -> Option<String> {
-    let method = method.map_or_else(|| DEFAULT_METHOD.to_string(), str::to_uppercase);
+    let method = match method {
+        None => DEFAULT_METHOD.to_string(),
+        Some(method) => upper_case_to_ascii(method)?,
+    };
     METHODS.contains(&method.as_str()).then_some(method)
+}
+
+/// Unicode upper case where it can give a method name (ASCII): ASCII letters, plus
+/// the ten other characters whose upper case is ASCII (`ſ` is S, `ß` SS, `ﬆ` ST, …).
+/// Any other character upper-cases to non-ASCII: `None`, no method. (Not
+/// `str::to_uppercase`, whose tables would weigh 2 KB in the wasm build.)
+fn upper_case_to_ascii(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let upper = match c {
+            'ß' => "SS",
+            'ı' => "I",
+            'ſ' => "S",
+            'ﬀ' => "FF",
+            'ﬁ' => "FI",
+            'ﬂ' => "FL",
+            'ﬃ' => "FFI",
+            'ﬄ' => "FFL",
+            'ﬅ' | 'ﬆ' => "ST",
+            c if c.is_ascii() => {
+                out.push(c.to_ascii_uppercase());
+                continue;
+            }
+            _ => return None,
+        };
+        out.push_str(upper);
+    }
+    Some(out)
 }
 
 /// The header the platform sets on every call, whatever the caller gave (RULES.md §5).
@@ -75,6 +107,10 @@ mod tests {
         assert_eq!(resolve_method(Some("post")).as_deref(), Some("POST"));
         assert_eq!(resolve_method(Some("Delete")).as_deref(), Some("DELETE"));
         assert_eq!(resolve_method(Some("patch")), None, "method is invalid");
+        // JS upper-cases by Unicode: `poſt` is POST there, so it is here.
+        assert_eq!(resolve_method(Some("poſt")).as_deref(), Some("POST"));
+        assert_eq!(resolve_method(Some("poﬆ")).as_deref(), Some("POST"));
+        assert_eq!(resolve_method(Some("gét")), None);
         assert_eq!(resolve_method(Some("")), None);
     }
 
@@ -97,6 +133,15 @@ mod tests {
         assert!(is_dropped_header(Api::UploadFile, "Content-Type"));
         assert!(is_dropped_header(Api::UploadFile, "content-length"));
         assert!(!is_dropped_header(Api::Request, "Content-Type"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn methods_upper_case_as_unicode_does(method in "[gGeEtTpPoOsSuUhHaAdDlLrRcCnNiIſıßﬀﬁﬂﬃﬄﬅﬆé]{0,7}|\\PC{0,8}") {
+            let expected = method.to_uppercase();
+            let expected = METHODS.contains(&expected.as_str()).then_some(expected);
+            proptest::prop_assert_eq!(resolve_method(Some(&method)), expected);
+        }
     }
 
     #[test]

@@ -145,6 +145,15 @@ pub fn parameters(api: Api) -> &'static [Parameter] {
     }
 }
 
+/// The calls with a parameter table, by the name their errMsg starts with: the four
+/// APIs and `sendSocketMessage` (which SocketTask.send reports as too).
+pub fn parameters_by_call(call: &str) -> Option<&'static [Parameter]> {
+    match call {
+        "sendSocketMessage" => Some(SOCKET_SEND),
+        _ => Api::parse(call).ok().map(parameters),
+    }
+}
+
 /// The parameter error of the first field whose value has the wrong type, or `None`.
 /// `js_type(name)` gives the JS type of the option's field `name` (`undefined` when
 /// absent). The failure's detail names the platform types (`Undefined`, `Null`, …).
@@ -216,6 +225,9 @@ mod tests {
 
     #[test]
     fn rule_9_socket_messages_are_strings_or_array_buffers() {
+        assert_eq!(parameters_by_call("sendSocketMessage"), Some(SOCKET_SEND));
+        assert_eq!(parameters_by_call("uploadFile"), Some(parameters(Api::UploadFile)));
+        assert_eq!(parameters_by_call("closeSocket"), None);
         assert_eq!(err_msg("sendSocketMessage", SOCKET_SEND, &[("data", "arraybuffer")]), None);
         assert_eq!(err_msg("sendSocketMessage", SOCKET_SEND, &[("data", "string")]), None);
         assert_eq!(

@@ -3,20 +3,30 @@
 //!
 //! - `pkg-template/core/abi.generated.mjs`: the packed-verdict constants of the
 //!   boundary ([`wxnet_wasm::abi::js_constants`]);
+//! - `pkg-template/core/wx.generated.mjs`: the wx shim's static values (defaults,
+//!   dropped headers, store path prefixes), which need no call into wasm;
 //! - `pkg-template/core/types.generated.d.ts`: one string-literal union per table of
 //!   [`wxnet::catalogue::tables`] (API names, verdict reasons, errMsg keys, error codes).
 //!
 //! A new catalogue (the lint rule registry) is one more entry of `tables()`; nothing
 //! here changes.
 
+use serde_json::{json, Value};
+use wxnet::api::Api;
 use wxnet::catalogue::{tables, Table};
+use wxnet::file_path::StoreArea;
+use wxnet::{request, wx_api};
 
 /// The command that rewrites the generated files.
 pub const COMMAND: &str = "node scripts/codegen.mjs";
 
 /// Every generated file: its path from the repository root and its text.
 pub fn render() -> Vec<(&'static str, String)> {
-    vec![("pkg-template/core/abi.generated.mjs", abi_js()), ("pkg-template/core/types.generated.d.ts", types_ts())]
+    vec![
+        ("pkg-template/core/abi.generated.mjs", abi_js()),
+        ("pkg-template/core/wx.generated.mjs", wx_js()),
+        ("pkg-template/core/types.generated.d.ts", types_ts()),
+    ]
 }
 
 fn header(from: &str) -> String {
@@ -27,6 +37,56 @@ fn abi_js() -> String {
     let mut out = header("crates/wxnet-wasm/src/abi.rs");
     out.push_str("// The packed-verdict layout of the URL check boundary; see abi.rs for the whole picture.\n");
     for (name, value, doc) in wxnet_wasm::abi::js_constants() {
+        out.push_str(&format!("\n/** {doc} */\nexport const {name} = {value};\n"));
+    }
+    out
+}
+
+/// A JSON value as a JS literal whose objects and arrays are frozen.
+fn frozen(value: &Value) -> String {
+    match value {
+        Value::Object(map) => {
+            let fields: Vec<String> = map
+                .iter()
+                .map(|(key, item)| {
+                    let identifier = key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                    let key = if identifier { key.clone() } else { Value::String(key.clone()).to_string() };
+                    format!("{key}: {}", frozen(item))
+                })
+                .collect();
+            format!("Object.freeze({{ {} }})", fields.join(", "))
+        }
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(frozen).collect();
+            format!("Object.freeze([{}])", items.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+fn wx_js() -> String {
+    let defaults = serde_json::to_value(wx_api::defaults()).unwrap_or_default();
+    let dropped: serde_json::Map<String, Value> =
+        Api::ALL.iter().map(|api| (api.name().to_string(), json!(request::dropped_headers(*api)))).collect();
+    let prefixes: serde_json::Map<String, Value> = [StoreArea::Temporary, StoreArea::Saved, StoreArea::UserData]
+        .iter()
+        .map(|area| (area.name().to_string(), json!(area.prefix())))
+        .collect();
+    let constants = [
+        ("WX_DEFAULTS", "What the shim assumes when a call gives none (src/wx_api.rs `defaults`).", frozen(&defaults)),
+        (
+            "DROPPED_HEADERS",
+            "Caller headers (lower case) each API drops: the Referer is the platform's (src/request.rs).",
+            frozen(&Value::Object(dropped)),
+        ),
+        (
+            "STORE_PATH_PREFIXES",
+            "How a file store path of each area starts (src/file_path.rs `StoreArea::prefix`).",
+            frozen(&Value::Object(prefixes)),
+        ),
+    ];
+    let mut out = header("src/wx_api.rs, src/request.rs and src/file_path.rs");
+    for (name, doc, value) in constants {
         out.push_str(&format!("\n/** {doc} */\nexport const {name} = {value};\n"));
     }
     out

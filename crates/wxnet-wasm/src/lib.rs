@@ -1,4 +1,4 @@
-//! The wasm boundary: the only module that knows wasm-bindgen.
+//! The wasm boundary of the npm package: the only crate that knows wasm-bindgen.
 //!
 //! Conventions: arguments arrive as plain JS values and are checked here (a wrong
 //! type becomes an `Error` with code `…/type` or `arg/type`); results leave as plain
@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wxnet::api::Api;
 use wxnet::error::{Error, ErrorCode};
 
 pub mod abi;
@@ -15,6 +16,7 @@ mod body;
 mod files;
 mod referer;
 mod rules;
+mod wx;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -48,6 +50,14 @@ pub(crate) fn expect_string(value: &JsValue, code: ErrorCode, what: &str) -> Res
     value
         .as_string()
         .ok_or_else(|| to_js(Error::new(code, format!("{what} must be a string, got {}", type_name(value)))))
+}
+
+/// One of the four network API names (`arg/api` otherwise).
+pub(crate) fn expect_api(api: &JsValue) -> Result<Api, JsValue> {
+    match api.as_string() {
+        Some(name) => Api::parse(&name).map_err(to_js),
+        None => Err(to_js(Api::not_a_name(&type_name(api)))),
+    }
 }
 
 pub(crate) fn string_list(value: &JsValue, what: &str) -> Result<Option<Vec<String>>, JsValue> {

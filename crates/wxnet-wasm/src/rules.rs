@@ -10,7 +10,7 @@ use crate::abi::{
     BATCH_SEPARATOR, FETCH_HOST, FLAG_LAN, FLAG_URL_CHECK, FLAG_WSS_PORT_CHECK, HIGH_WORD, INVALID_URL, PORT_SHIFT,
     REASON_MASK, SPAN_LENGTH_SHIFT,
 };
-use crate::{expect_string, to_js, to_value, type_name};
+use crate::{expect_api, expect_string, to_js, to_value, type_name};
 use serde::Serialize;
 use std::cell::Cell;
 use std::net::Ipv4Addr;
@@ -238,13 +238,6 @@ pub fn verdict_table() -> Result<JsValue, JsValue> {
         })
         .collect();
     to_value(&rows)
-}
-
-fn expect_api(api: &JsValue) -> Result<Api, JsValue> {
-    match api.as_string() {
-        Some(name) => Api::parse(&name).map_err(to_js),
-        None => Err(to_js(Api::not_a_name(&type_name(api)))),
-    }
 }
 
 fn plain_object(value: &JsValue, what: &str) -> Result<Option<JsValue>, JsValue> {
