@@ -58,13 +58,13 @@ pub fn body_native_encodings() -> Vec<String> {
 pub fn decode_body_utf16(bytes: &[u8], content_type: Option<String>, detect: bool) -> Result<JsValue, JsValue> {
     // Taken out of its cell for the call and put back after: if decoding runs out of
     // memory (a trap), the cell holds an empty buffer instead of a dangling borrow.
-    let mut units = UTF16_OUTPUT.take();
+    let mut units = UTF16_OUTPUT.with(Cell::take);
     if units.capacity() > KEEP_OUTPUT_UNITS && units.capacity() > 2 * bytes.len() {
         units = Vec::new(); // don't pin a big buffer after one large body
     }
     let result = decode_utf16_result(bytes, content_type.as_deref(), detect, &mut units);
     // The units stay where they are (a Vec's buffer does not move with it) until the next call.
-    UTF16_OUTPUT.set(units);
+    UTF16_OUTPUT.with(|cell| cell.set(units));
     result
 }
 

@@ -57,12 +57,12 @@ fn pack(input: &str, verdict: &Verdict) -> (u32, u32) {
     match span {
         Some(span) => (head, span.start as u32 | (span.len() as u32) << SPAN_LENGTH_SHIFT),
         None => {
-            let mut pending = PENDING_HOSTS.take();
+            let mut pending = PENDING_HOSTS.with(Cell::take);
             if !pending.is_empty() {
                 pending.push(BATCH_SEPARATOR);
             }
             pending.push_str(host);
-            PENDING_HOSTS.set(pending);
+            PENDING_HOSTS.with(|cell| cell.set(pending));
             (head, 0)
         }
     }
@@ -119,13 +119,13 @@ impl DomainPolicy {
 }
 
 fn clear_pending_hosts() {
-    PENDING_HOSTS.set(String::new());
+    PENDING_HOSTS.with(|cell| cell.set(String::new()));
 }
 
 /// The hosts queued by `check`/`checkBatch`, NUL-separated, and clears the queue.
 #[wasm_bindgen(js_name = takeCheckedHosts)]
 pub fn take_checked_hosts() -> String {
-    PENDING_HOSTS.take()
+    PENDING_HOSTS.with(Cell::take)
 }
 
 fn raw_domains(value: &JsValue, what: &str) -> Result<RawDomains, JsValue> {
@@ -224,13 +224,14 @@ struct VerdictRow {
 /// errMsg split around the URL so that the glue never writes an errMsg itself.
 #[wasm_bindgen(js_name = verdictTable)]
 pub fn verdict_table() -> Result<JsValue, JsValue> {
-    const MARK: &str = "\u{1}URL\u{1}";
+    // A placeholder no errMsg contains, one char: found without a substring searcher.
+    const MARK: &str = "\u{1}";
     let rows: Vec<VerdictRow> = Reason::ALL
         .into_iter()
         .map(|reason| {
             let message = reason.message(Api::Request, MARK);
             let text = message.err_msg.strip_prefix(Api::Request.name()).unwrap_or(&message.err_msg);
-            let (head, tail, with_url) = match text.split_once(MARK) {
+            let (head, tail, with_url) = match text.split_once('\u{1}') {
                 Some((head, tail)) => (head.to_string(), tail.to_string(), true),
                 None => (text.to_string(), String::new(), false),
             };
