@@ -108,7 +108,7 @@ export type ErrMsgKey =
  * - `referer/options`: verifyReferer or refererGuard options that cannot match any client.
  * - `referer/path`: A Referer path that is not /{appid}/{version}/page-frame.html.
  * - `referer/type`: A Referer, AppID or version argument of the wrong type.
- * - `referer/url`: A Referer that is not https://servicewechat.com/… as the client sends it.
+ * - `referer/url`: A Referer that is not `https://servicewechat.com/…` as the client sends it.
  * - `referer/version`: A version that is not 0, "devtools" or a positive integer.
  * - `wasm/out-of-memory`: The WebAssembly memory ran out (an input too large, too many compiled lists).
  * - `wx/file-data`: The wx file store was given data that is not a string or bytes.

@@ -6,7 +6,7 @@
 //! the CLI) builds these strings here and nowhere else, so the exact
 //! wording (spaces, quotes, the trailing `;` of parameter errors) lives once.
 //!
-//! Each failure is one row of [`failures!`]: its key (the public name, JS), the phrase
+//! Each failure is one row of the `failures!` table below: its key (the public name, JS), the phrase
 //! after `${api}:fail ` (`{}` stands for the detail), the errno, what detail it takes,
 //! and an explanation (cause and fix, for people reading the errMsg). Where the sources
 //! are unsure of an errno (timeout, abort, method, TLS), none is given: RULES.md §7

@@ -48,7 +48,7 @@ error_codes! {
     RefererOptions = "referer/options", "verifyReferer or refererGuard options that cannot match any client.";
     RefererPath = "referer/path", "A Referer path that is not /{appid}/{version}/page-frame.html.";
     RefererType = "referer/type", "A Referer, AppID or version argument of the wrong type.";
-    RefererUrl = "referer/url", "A Referer that is not https://servicewechat.com/… as the client sends it.";
+    RefererUrl = "referer/url", "A Referer that is not `https://servicewechat.com/…` as the client sends it.";
     RefererVersion = "referer/version", "A version that is not 0, \"devtools\" or a positive integer.";
     WasmOutOfMemory = "wasm/out-of-memory", "The WebAssembly memory ran out (an input too large, too many compiled lists).";
     WxFileData = "wx/file-data", "The wx file store was given data that is not a string or bytes.";
