@@ -33,13 +33,14 @@ if (only.length === 0) {
     ['clippy', '-p', 'wxnet', '--no-default-features', '--all-targets', '--quiet', ...deny]);
   // The bindings crate as the browser gets it: wasm32 has no prebuilt std here, so this is
   // Debian's clippy (rust-web-clippy, matching Debian's rustc) with -Zbuild-std, as the build.
-  if (existsSync('/usr/bin/clippy-driver')) {
-    step('cargo clippy -p wxnet-wasm --target wasm32-unknown-unknown -D warnings', '/usr/bin/cargo',
-      ['clippy', '-p', 'wxnet-wasm', '--quiet', ...wasmCargoArgs, ...deny], wasmCargoEnv());
-  } else {
-    console.error('[test] /usr/bin/clippy-driver missing: run scripts/setup.sh (Debian package rust-web-clippy)');
+  // Called by its path, with Debian's cargo, so that rustup's clippy (another rustc) is never picked.
+  const debianClippy = '/usr/bin/cargo-clippy';
+  if (!existsSync(debianClippy)) {
+    console.error(`[test] ${debianClippy} missing: run scripts/setup.sh (Debian package rust-web-clippy)`);
     process.exit(1);
   }
+  step('cargo clippy -p wxnet-wasm --target wasm32-unknown-unknown -D warnings (Debian clippy)', debianClippy,
+    ['clippy', '-p', 'wxnet-wasm', '--quiet', ...wasmCargoArgs, ...deny], { ...wasmCargoEnv(), CARGO: '/usr/bin/cargo' });
   step('cargo test --workspace (Rust core and codegen, native)', 'cargo', ['test', '--workspace', '--quiet']);
 }
 const files = only.length > 0 ? only
