@@ -16,7 +16,8 @@ pub enum Api {
 
 impl Api {
     pub const ALL: [Api; 4] = [Api::Request, Api::UploadFile, Api::DownloadFile, Api::ConnectSocket];
-    const NAMES: [&'static str; 4] = ["request", "uploadFile", "downloadFile", "connectSocket"];
+    /// The public names, in [`Api::ALL`] order.
+    pub const NAMES: [&'static str; 4] = ["request", "uploadFile", "downloadFile", "connectSocket"];
 
     pub fn name(self) -> &'static str {
         Api::NAMES[self as usize]

@@ -6,8 +6,9 @@
 
 use crate::{expect_string, to_js, to_value, type_name};
 use wasm_bindgen::prelude::*;
+use wxnet::api::Api;
 use wxnet::catalogue::errmsg::{self, fail};
-use wxnet::error::{Error, ErrorCode};
+use wxnet::error::{quote, Error, ErrorCode};
 use wxnet::{request, socket, wx_api};
 
 /// The JS type of a value as the parameter checks tell them apart.
@@ -32,8 +33,7 @@ fn field(option: &JsValue, name: &str) -> JsValue {
 pub fn wx_parameter_error(call: JsValue, option: JsValue) -> Result<JsValue, JsValue> {
     let name = expect_string(&call, ErrorCode::ArgApi, "call")?;
     let spec = wx_api::parameters_by_call(&name).ok_or_else(|| {
-        let message =
-            format!("call {name:?} must be request, uploadFile, downloadFile, connectSocket or sendSocketMessage");
+        let message = format!("call {} must be {} or sendSocketMessage", quote(&name), Api::NAMES.join(", "));
         to_js(Error::new(ErrorCode::ArgApi, message))
     })?;
     let failure = wx_api::check_parameters(spec, |field_name| js_type(&field(&option, field_name)));
