@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 say() { printf '[setup] %s\n' "$*"; }
 
 # The wasm-bindgen CLI must be exactly the crate version pinned in Cargo.toml.
+# It sits in [workspace.dependencies] of the root Cargo.toml (crates/wxnet-wasm uses it).
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -n1)
 [ -n "$WASM_BINDGEN_VERSION" ] || { say "cannot read the pinned wasm-bindgen version from Cargo.toml"; exit 1; }
 
@@ -17,6 +18,8 @@ apt_packages=()
 [ -x /usr/bin/cargo ] || apt_packages+=(rustc-web cargo-web)
 [ -d /usr/lib/rustlib/src/rust/library ] || apt_packages+=(rust-web-src)
 [ -x /usr/lib/llvm-19/bin/wasm-ld ] || apt_packages+=(lld-19)
+# Clippy matching that rustc: `npm test` lints the bindings crate for wasm32 with it.
+[ -x /usr/bin/clippy-driver ] || apt_packages+=(rust-web-clippy)
 if [ -z "${WXNET_SKIP_BROWSER:-}" ] && [ ! -x /usr/bin/chromium ]; then apt_packages+=(chromium); fi
 
 if [ ${#apt_packages[@]} -gt 0 ]; then
@@ -30,7 +33,7 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_packages[@]}"
 else
   browser=", chromium"; [ -z "${WXNET_SKIP_BROWSER:-}" ] || browser="; chromium skipped"
-  say "Debian packages present (rustc-web, cargo-web, rust-web-src, lld-19$browser)"
+  say "Debian packages present (rustc-web, cargo-web, rust-web-src, lld-19, rust-web-clippy$browser)"
 fi
 
 # rustfmt and clippy gate `npm test`; the rustup toolchain ships them as components.

@@ -3,8 +3,9 @@
 //! its own timeout and its own URL schemes.
 
 use crate::domains::Field;
-use crate::error::{quote, Error};
+use crate::error::{quote, Error, ErrorCode};
 
+/// The four APIs; the index in [`Api::ALL`] is the number the wasm boundary takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Api {
     Request,
@@ -15,24 +16,28 @@ pub enum Api {
 
 impl Api {
     pub const ALL: [Api; 4] = [Api::Request, Api::UploadFile, Api::DownloadFile, Api::ConnectSocket];
+    /// The public names, in [`Api::ALL`] order.
+    pub const NAMES: [&'static str; 4] = ["request", "uploadFile", "downloadFile", "connectSocket"];
 
     pub fn name(self) -> &'static str {
-        match self {
-            Api::Request => "request",
-            Api::UploadFile => "uploadFile",
-            Api::DownloadFile => "downloadFile",
-            Api::ConnectSocket => "connectSocket",
-        }
+        Api::NAMES[self as usize]
     }
 
     /// `Err` with code `arg/api` for anything but the four names.
     pub fn parse(name: &str) -> Result<Api, Error> {
-        Api::ALL.into_iter().find(|a| a.name() == name).ok_or_else(|| {
-            Error::new(
-                "arg/api",
-                format!("api {} must be one of request, uploadFile, downloadFile, connectSocket", quote(name)),
-            )
-        })
+        Api::ALL
+            .into_iter()
+            .find(|a| a.name() == name)
+            .ok_or_else(|| Api::unknown(format!("api {} must be one of {}", quote(name), Api::NAMES.join(", "))))
+    }
+
+    /// The `arg/api` error for an argument that is not a string (`got number`).
+    pub fn not_a_name(type_name: &str) -> Error {
+        Api::unknown(format!("api must be one of {}, got {type_name}", Api::NAMES.join(", ")))
+    }
+
+    fn unknown(message: String) -> Error {
+        Error::new(ErrorCode::ArgApi, message)
     }
 
     pub fn from_index(index: u32) -> Option<Api> {

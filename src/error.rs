@@ -1,22 +1,23 @@
 //! The one error type of the core.
 //!
 //! Every fallible function returns [`Error`]: a stable machine-readable `code`
-//! (`area/what`, e.g. `referer/appid`) and a message for people that names what
+//! (`area/what`, e.g. `referer/appid`: one of the [`ErrorCode`] table) and a message for people that names what
 //! was wrong. The wasm boundary turns it into the JS `WxnetError` class with the
 //! same `code` and `message`. Nothing in the core panics on bad input: every
 //! rejection is an `Error`.
 
+pub use crate::catalogue::error_code::ErrorCode;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
-    /// Stable code, `area/what`. Part of the public API: never renamed.
-    pub code: &'static str,
+    /// Stable code, `area/what` (a row of the [`ErrorCode`] table). Part of the public API.
+    pub code: ErrorCode,
     pub message: String,
 }
 
 impl Error {
-    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Error { code, message: message.into() }
     }
 }

@@ -19,7 +19,10 @@
 //! into a traversal later. Symbolic links are an I/O matter: the Node store checks
 //! that the real path stays inside its root.
 
-use crate::error::{quote, Error};
+use crate::error::{quote, Error, ErrorCode};
+
+/// `wx.env.USER_DATA_PATH`: the user-data area, the only place downloadFile may write.
+pub const USER_DATA_PATH: &str = "wxfile://usr";
 
 /// The longest store path accepted, in bytes (Linux's PATH_MAX).
 pub const MAX_PATH_BYTES: usize = 4096;
@@ -42,6 +45,38 @@ impl StoreArea {
     }
 }
 
+impl StoreArea {
+    pub fn from_name(name: &str) -> Option<StoreArea> {
+        [StoreArea::Temporary, StoreArea::Saved, StoreArea::UserData].into_iter().find(|area| area.name() == name)
+    }
+
+    /// How a path of this area starts: `wxfile://tmp_`, `wxfile://store_`, `wxfile://usr/`.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            StoreArea::Temporary => "wxfile://tmp_",
+            StoreArea::Saved => "wxfile://store_",
+            StoreArea::UserData => "wxfile://usr/",
+        }
+    }
+}
+
+/// The store path of `name` in `area`, as the platform mints it (`wxfile://tmp_<name>`
+/// for a download's temporary file, where `name` is random plus the extension);
+/// `file/path` when the result is not a store path (`name` with `..`, `/` in a
+/// temporary name, …).
+pub fn store_path(area: StoreArea, name: &str) -> Result<String, Error> {
+    let path = format!("{}{name}", area.prefix());
+    let parsed = parse_store_path(&path)?;
+    let nested = parsed.relative.contains('/') && area != StoreArea::UserData;
+    if parsed.area != area || nested {
+        return Err(Error::new(
+            ErrorCode::FilePath,
+            format!("{} is not a name for the {} area", quote(name), area.name()),
+        ));
+    }
+    Ok(path)
+}
+
 /// A checked store path: its area and the path relative to the store's root,
 /// with `/` separators, no empty, `.` or `..` segment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +87,8 @@ pub struct StorePath {
 
 /// Parses a `filePath`; the error (`file/path`) says why it is not a store path.
 pub fn parse_store_path(path: &str) -> Result<StorePath, Error> {
-    let refuse = |why: &str| Error::new("file/path", format!("{} is not a wx file store path: {why}", quote(path)));
+    let refuse =
+        |why: &str| Error::new(ErrorCode::FilePath, format!("{} is not a wx file store path: {why}", quote(path)));
     if path.len() > MAX_PATH_BYTES {
         return Err(refuse("longer than 4096 bytes"));
     }
@@ -146,7 +182,30 @@ mod tests {
         assert!(parse_store_path(&format!("wxfile://usr/{}", "a".repeat(5000))).is_err());
     }
 
+    #[test]
+    fn rule_9_the_store_mints_paths_in_its_areas() {
+        assert_eq!(store_path(StoreArea::Temporary, "0a1b2c.png").as_deref(), Ok("wxfile://tmp_0a1b2c.png"));
+        assert_eq!(store_path(StoreArea::Saved, "9f.jpg").as_deref(), Ok("wxfile://store_9f.jpg"));
+        assert_eq!(store_path(StoreArea::UserData, "cache/a.json").as_deref(), Ok("wxfile://usr/cache/a.json"));
+        assert_eq!(USER_DATA_PATH, "wxfile://usr");
+        for (area, name) in
+            [(StoreArea::Temporary, "a/../../x"), (StoreArea::Temporary, "a/b"), (StoreArea::UserData, "")]
+        {
+            assert_eq!(store_path(area, name).unwrap_err().code, "file/path", "{name}");
+        }
+        assert_eq!(StoreArea::from_name("user-data"), Some(StoreArea::UserData));
+    }
+
     proptest! {
+        #[test]
+        fn minting_never_panics(name in any::<String>()) {
+            for area in [StoreArea::Temporary, StoreArea::Saved, StoreArea::UserData] {
+                if let Ok(path) = store_path(area, &name) {
+                    prop_assert_eq!(parse_store_path(&path).map(|p| p.area), Ok(area));
+                }
+            }
+        }
+
         #[test]
         fn store_paths_never_panic_and_never_leave_the_store(s in any::<String>()) {
             if let Ok(parsed) = parse_store_path(&s) {

@@ -9,10 +9,25 @@
 //!
 //! ## Scope and shape
 //!
-//! The core is pure: no I/O, no clock, no JS types. Callers hand in strings, bytes
-//! and plain data, and get verdicts, diagnostics and decoded data back. Time ("now")
-//! is always an argument. Only `src/wasm/` knows wasm-bindgen; it is compiled for
-//! `wasm32` only, so `cargo test` builds and tests the core natively.
+//! The core is pure: no I/O, no clock, no JS types, no wasm-bindgen and no
+//! `cfg(target_arch)`. Callers hand in strings, bytes and plain data, and get
+//! verdicts, diagnostics and decoded data back. Time ("now") is always an argument.
+//!
+//! ## Workspace and features
+//!
+//! The root `Cargo.toml` is this crate and the workspace root (members under `crates/`):
+//!
+//! | crate | what |
+//! |---|---|
+//! | `wxnet` (`src/`) | the core, an rlib |
+//! | `crates/wxnet-wasm` | the wasm-bindgen boundary of the npm package (`wxnet.js`, `wxnet_bg.wasm`): the only crate that knows wasm-bindgen; `abi.rs` holds the packed-verdict layout |
+//! | `crates/wxnet-codegen` | renders `pkg-template/core/*.generated.*` from the tables ([`catalogue::tables`], the ABI, the wx defaults); `node scripts/codegen.mjs` writes them, its test fails when they are stale |
+//! | `crates/wxnet-tools-wasm` | planned (docs/DESIGN.md): the tools module's bindings (project lint, scan, TLS), loaded only by the CLI, the plugins and the doctor; not created yet |
+//!
+//! Features of the core, both on by default (the wasm crate asks for both):
+//! `body` (response decoding, [`body`], with encoding_rs) and `detect` (encoding
+//! detection for unlabelled bodies, `body::detect`, with chardetng). `cargo test`
+//! with the defaults tests everything; `npm test` also lints the core without them.
 //!
 //! ## Where each rule lives
 //!
@@ -21,16 +36,20 @@
 //! | §1 | server domain lists: entries, canonical form, lint rules | [`domains`], `domains/lint/` (one rule per file) | `lintDomains`, `normalizeDomains`, `compileDomains` |
 //! | §1–§3 | URL verdicts: scheme, host, port as written, LAN, `urlCheck` | [`url_check`] | `checkUrl`, `checkUrls`, `resolveUrlCheck` |
 //! | §4 | timeouts: per call > app.json > 60000, clamped | [`timeout`] | `resolveTimeout` |
-//! | §5 | the Referer: parse, build, verify; guard options | [`referer`] | `parseReferer`, `buildReferer`, `verifyReferer`, `refererGuard` |
+//! | §5 | the Referer: parse, build, verify; guard options; DevTools' default identity | [`referer`] | `parseReferer`, `buildReferer`, `verifyReferer`, `refererGuard`; `WX_DEFAULTS.appid`/`version` (generated) |
+//! | §5, §9 | the caller's Referer dropped, the platform's forced; uploadFile's own Content-Type | [`request`] | `DROPPED_HEADERS`, `WX_DEFAULTS.forcedHeader` (generated) |
 //! | §6, §9 | concurrency, background grace, download cap, close reason | [`limits`] | `networkLimits` |
-//! | §7, §15 | every `errMsg`/`errno`, transport failures | [`errmsg`] | `errMsgFor` |
-//! | §8 | response bodies: BOM, charset, UTF-8 or detection, size limit | [`body`] | `decodeBody` |
-//! | §9 | methods and the default content-type | [`request`] | `requestDefaults` |
-//! | §9 | which `filePath` values are the file store's | [`file_path`] | `parseStorePath` |
+//! | §7, §15 | every `errMsg`/`errno` (one table, with explanations), transport failures | [`catalogue::errmsg`] | `errMsgFor` |
+//! | §7 | every error `code` | [`catalogue::error_code`] | `WxnetError.code` (`WxnetErrorCode`) |
+//! | §8 | response bodies: BOM, charset, UTF-8 or detection, size limit, errno 602302 | [`body`] | `decodeBody` |
+//! | §8, §9 | methods, default method (upper-cased as JS does), content-type, `dataType`/`responseType` defaults | [`request`] | `requestDefaults`, `requestMethod`, `WX_DEFAULTS` (generated) |
+//! | §7, §9 | the parameter table of each API and its parameter errors | [`wx_api`] | `wxParameterError` |
+//! | §9 | WebSocket close: code 1000 or 3000–4999, reason bytes, GOING_AWAY | [`socket`] | `checkSocketClose`, `WX_DEFAULTS.closeCode`/`goingAwayCode` |
+//! | §9 | which `filePath` values are the file store's; minting them | [`file_path`] | `parseStorePath`, `STORE_PATH_PREFIXES` (generated) |
 //! | §1, §4 | the four network APIs | [`api`] | (the `api` argument everywhere) |
 //!
 //! `createWx` (the `wx` shim) is JS: it does I/O and timing and asks the core for
-//! every rule above.
+//! every rule above, through the boundary or through the generated constants.
 //!
 //! ## Errors and panics
 //!
@@ -40,19 +59,19 @@
 //! input, natively and through the wasm build).
 
 pub mod api;
+#[cfg(feature = "body")]
 pub mod body;
+pub mod catalogue;
 pub mod diagnostic;
 pub mod domains;
-pub mod errmsg;
 pub mod error;
 pub mod file_path;
 pub mod limits;
 pub mod referer;
 pub mod request;
+pub mod socket;
 pub mod timeout;
 pub mod url_check;
-
-#[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wx_api;
 
 pub use error::Error;

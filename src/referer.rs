@@ -11,7 +11,7 @@
 //! wrong through its [`Error::code`]: `referer/url`, `referer/host`,
 //! `referer/path`, `referer/appid` or `referer/version`.
 
-use crate::error::{quote, Error};
+use crate::error::{quote, Error, ErrorCode};
 use serde::Serialize;
 
 pub const HOST: &str = "servicewechat.com";
@@ -19,6 +19,10 @@ const SCHEME: &str = "https://";
 const PAGE: &str = "page-frame.html";
 /// DevTools' placeholder AppID for projects without one.
 pub const TOURIST_APPID: &str = "touristappid";
+/// The identity a previewer sends when the project names none: DevTools' own,
+/// `https://servicewechat.com/touristappid/devtools/page-frame.html`.
+pub const DEFAULT_APPID: &str = TOURIST_APPID;
+pub const DEFAULT_VERSION: &str = "devtools";
 /// The largest release number that survives the trip to a JS number.
 pub const MAX_RELEASE: u64 = (1 << 53) - 1;
 
@@ -68,32 +72,41 @@ pub struct Referer {
 /// Parses a Referer header value. See the module docs for the accepted form.
 pub fn parse(referer: &str) -> Result<Referer, Error> {
     let rest = strip_prefix_ignore_case(referer, SCHEME).ok_or_else(|| {
-        Error::new("referer/url", format!("Referer {} must start with {SCHEME}{HOST}/", quote(referer)))
+        Error::new(ErrorCode::RefererUrl, format!("Referer {} must start with {SCHEME}{HOST}/", quote(referer)))
     })?;
     if let Some(at) = rest.find(['?', '#']) {
         let what = if rest.as_bytes()[at] == b'?' { "a query" } else { "a fragment" };
         return Err(Error::new(
-            "referer/url",
+            ErrorCode::RefererUrl,
             format!("Referer {} has {what}; the client never sends one", quote(referer)),
         ));
     }
     let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
     if authority.contains('@') {
-        return Err(Error::new("referer/url", format!("Referer {} has userinfo before the host", quote(referer))));
+        return Err(Error::new(
+            ErrorCode::RefererUrl,
+            format!("Referer {} has userinfo before the host", quote(referer)),
+        ));
     }
     if !authority.eq_ignore_ascii_case(HOST) {
         let why = if authority.contains(':') { "a port is never sent" } else { "wrong host" };
-        return Err(Error::new("referer/host", format!("Referer host {} is not {HOST} ({why})", quote(authority))));
+        return Err(Error::new(
+            ErrorCode::RefererHost,
+            format!("Referer host {} is not {HOST} ({why})", quote(authority)),
+        ));
     }
     let segments: Vec<&str> = path.split('/').collect();
     let [appid, version, page] = segments[..] else {
         return Err(Error::new(
-            "referer/path",
+            ErrorCode::RefererPath,
             format!("Referer path {} is not /{{appid}}/{{version}}/{PAGE}", quote(path)),
         ));
     };
     if page != PAGE {
-        return Err(Error::new("referer/path", format!("Referer path must end in /{PAGE}, found {}", quote(page))));
+        return Err(Error::new(
+            ErrorCode::RefererPath,
+            format!("Referer path must end in /{PAGE}, found {}", quote(page)),
+        ));
     }
     check_appid(appid)?;
     let (env, release) = parse_version(version)?;
@@ -119,7 +132,7 @@ pub fn build(appid: &str, version: VersionArg<'_>) -> Result<String, Error> {
         VersionArg::Number(n) => {
             if !(n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= MAX_RELEASE as f64) {
                 return Err(Error::new(
-                    "referer/version",
+                    ErrorCode::RefererVersion,
                     format!("version {n} must be 0, \"devtools\" or a positive integer"),
                 ));
             }
@@ -151,8 +164,9 @@ impl VerifyOptions {
     /// would otherwise refuse every request without saying why.
     pub fn check(&self) -> Result<(), Error> {
         for (index, appid) in self.appids.iter().flatten().enumerate() {
-            check_appid(appid)
-                .map_err(|e| Error::new("referer/options", format!("options.appids[{index}]: {}", e.message)))?;
+            check_appid(appid).map_err(|e| {
+                Error::new(ErrorCode::RefererOptions, format!("options.appids[{index}]: {}", e.message))
+            })?;
         }
         Ok(())
     }
@@ -164,22 +178,22 @@ impl VerifyOptions {
 pub fn verify(referer: Option<&str>, options: &VerifyOptions) -> Verdict {
     let fail = |reason, message: String, referer| Verdict { ok: false, reason, message, referer };
     let Some(referer) = referer else {
-        return fail("referer/missing", "the request has no Referer header".into(), None);
+        return fail(ErrorCode::RefererMissing.as_str(), "the request has no Referer header".into(), None);
     };
     let parsed = match parse(referer) {
         Ok(parsed) => parsed,
-        Err(e) => return fail(e.code, e.message, None),
+        Err(e) => return fail(e.code.as_str(), e.message, None),
     };
     if let Some(appids) = &options.appids {
         if !appids.contains(&parsed.appid) {
             let message = format!("AppID {} is not one this server accepts", parsed.appid);
-            return fail("referer/appid-not-allowed", message, Some(parsed));
+            return fail(ErrorCode::RefererAppidNotAllowed.as_str(), message, Some(parsed));
         }
     }
     if let Some(allow) = &options.allow {
         if !allow.contains(&parsed.env) {
             let message = format!("{} builds are not accepted here", parsed.env.name());
-            return fail("referer/env-not-allowed", message, Some(parsed));
+            return fail(ErrorCode::RefererEnvNotAllowed.as_str(), message, Some(parsed));
         }
     }
     Verdict { ok: true, reason: "ok", message: String::new(), referer: Some(parsed) }
@@ -200,7 +214,7 @@ pub fn check_appid(appid: &str) -> Result<(), Error> {
     } else {
         format!("is not \"wx\" followed by 16 lower-case hex digits, nor \"{TOURIST_APPID}\"")
     };
-    Err(Error::new("referer/appid", format!("AppID {} {why}", quote(appid))))
+    Err(Error::new(ErrorCode::RefererAppid, format!("AppID {} {why}", quote(appid))))
 }
 
 fn parse_version(version: &str) -> Result<(Env, Option<u64>), Error> {
@@ -211,7 +225,7 @@ fn parse_version(version: &str) -> Result<(Env, Option<u64>), Error> {
     }
     let invalid = |why: &str| {
         Error::new(
-            "referer/version",
+            ErrorCode::RefererVersion,
             format!("version {} {why}; expected 0, \"devtools\" or a positive integer", quote(version)),
         )
     };

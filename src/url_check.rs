@@ -23,69 +23,60 @@ mod simple;
 pub mod written;
 
 pub use crate::api::Api;
+use crate::catalogue::errmsg::{self, Failure, FailureKind, Message};
 use crate::domains::{is_local_ip, is_localhost_name, Listing, Policy, FORBIDDEN_HOST};
-use crate::errmsg::{self, Failure, Message};
-use crate::error::{quote, Error};
+use crate::error::{quote, Error, ErrorCode};
 use ipnet::Ipv4Net;
 use std::borrow::Cow;
 use std::net::Ipv4Addr;
 use std::ops::Range;
 use url::{Host, Url};
 
-/// A verdict. The numeric values are the packed codes the wasm boundary returns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[repr(u8)]
-pub enum Reason {
-    Listed = 0,
-    Lan = 1,
-    Unchecked = 2,
-    InvalidUrl = 3,
-    Insecure = 4,
-    Localhost = 5,
-    SelfIp = 6,
-    Ip = 7,
-    ForbiddenHost = 8,
-    NotListed = 9,
-    Port = 10,
+macro_rules! reasons {
+    ($( $reason:ident = $code:literal, $name:literal, ok: $ok:literal, $doc:literal; )*) => {
+        /// A verdict. The numeric values are the packed codes the wasm boundary returns.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum Reason { $( #[doc = $doc] $reason = $code, )* }
+
+        impl Reason {
+            /// Every verdict, in code order.
+            pub const ALL: [Reason; [$($name),*].len()] = [$(Reason::$reason),*];
+
+            /// The public name (`not-listed`), as `checkUrl`'s `reason` gives it.
+            pub fn name(self) -> &'static str {
+                match self { $( Reason::$reason => $name, )* }
+            }
+
+            pub fn is_ok(self) -> bool {
+                match self { $( Reason::$reason => $ok, )* }
+            }
+
+            /// What the verdict means, one line.
+            pub fn doc(self) -> &'static str {
+                match self { $( Reason::$reason => $doc, )* }
+            }
+        }
+    };
+}
+
+reasons! {
+    Listed = 0, "listed", ok: true, "Host and port are in the API's server domain list.";
+    Lan = 1, "lan", ok: true, "An IPv4 peer in the phone's subnet (RULES.md §2).";
+    Unchecked = 2, "unchecked", ok: true, "`urlCheck` is off (RULES.md §3).";
+    InvalidUrl = 3, "invalid-url", ok: false, "Unparseable, or a scheme the API never uses.";
+    Insecure = 4, "insecure", ok: false, "http/ws to a host that is not a LAN peer.";
+    Localhost = 5, "localhost", ok: false, "localhost or a loopback address.";
+    SelfIp = 6, "self-ip", ok: false, "The phone's own IP address.";
+    Ip = 7, "ip", ok: false, "Any other IP literal: the lists hold domain names only.";
+    ForbiddenHost = 8, "forbidden-host", ok: false, "api.weixin.qq.com, which mini programs may never call.";
+    NotListed = 9, "not-listed", ok: false, "The host is not in the API's server domain list.";
+    Port = 10, "port", ok: false, "The host is listed, but not with this port.";
 }
 
 impl Reason {
-    pub const ALL: [Reason; 11] = [
-        Reason::Listed,
-        Reason::Lan,
-        Reason::Unchecked,
-        Reason::InvalidUrl,
-        Reason::Insecure,
-        Reason::Localhost,
-        Reason::SelfIp,
-        Reason::Ip,
-        Reason::ForbiddenHost,
-        Reason::NotListed,
-        Reason::Port,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Reason::Listed => "listed",
-            Reason::Lan => "lan",
-            Reason::Unchecked => "unchecked",
-            Reason::InvalidUrl => "invalid-url",
-            Reason::Insecure => "insecure",
-            Reason::Localhost => "localhost",
-            Reason::SelfIp => "self-ip",
-            Reason::Ip => "ip",
-            Reason::ForbiddenHost => "forbidden-host",
-            Reason::NotListed => "not-listed",
-            Reason::Port => "port",
-        }
-    }
-
     pub fn from_name(name: &str) -> Option<Reason> {
         Reason::ALL.into_iter().find(|r| r.name() == name)
-    }
-
-    pub fn is_ok(self) -> bool {
-        matches!(self, Reason::Listed | Reason::Lan | Reason::Unchecked)
     }
 
     /// The failure this verdict reports to the callback (`None` when ok). Only
@@ -94,8 +85,8 @@ impl Reason {
     pub fn failure(self, url: &str) -> Option<Failure<'_>> {
         match self {
             Reason::Listed | Reason::Lan | Reason::Unchecked => None,
-            Reason::InvalidUrl => Some(Failure::InvalidUrl { url }),
-            _ => Some(Failure::UrlNotInDomainList),
+            Reason::InvalidUrl => Some(Failure::with_text(FailureKind::InvalidUrl, url)),
+            _ => Some(Failure::plain(FailureKind::UrlNotInDomainList)),
         }
     }
 
@@ -122,7 +113,7 @@ impl Lan {
     /// `netmask` is dotted (`255.255.255.0`, the default) and may not be given
     /// together with a prefix. Errors have code `arg/lan`.
     pub fn parse(ip: &str, netmask: Option<&str>) -> Result<Lan, Error> {
-        let bad = |what: String| Error::new("arg/lan", what);
+        let bad = |what: String| Error::new(ErrorCode::ArgLan, what);
         let net = match (ip.split_once('/'), netmask) {
             (Some(_), Some(_)) => {
                 return Err(bad(format!(

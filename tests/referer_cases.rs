@@ -147,7 +147,7 @@ fn run(case: &RefererCase) -> Result<(), String> {
     let shown: String = shown.chars().take(160).collect();
     match (outcome, &case.error, &case.result) {
         (Err(error), Some(expected), _) => {
-            expected.check(error.code, &error.message).map_err(|e| format!("{shown} {e}"))
+            expected.check(error.code.as_str(), &error.message).map_err(|e| format!("{shown} {e}"))
         }
         (Err(error), None, _) => Err(format!("{shown} threw {error}")),
         (Ok(got), Some(expected), _) => Err(format!("{shown} gave {got}, want the error {}", expected.code)),

@@ -96,7 +96,7 @@ fn run(case: &UrlCase, table_domains: &Domains) -> Result<(), String> {
         Ok(lan) => lan,
         Err(error) => {
             let expected = case.error.as_ref().ok_or_else(|| format!("threw {error}"))?;
-            return expected.check(error.code, &error.message);
+            return expected.check(error.code.as_str(), &error.message);
         }
     };
     let policy = policy(options.domains.as_ref());

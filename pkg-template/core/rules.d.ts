@@ -1,7 +1,8 @@
 // Types of the rules engine (RULES.md §1–§4, §7).
 
-/** The four network APIs the rules speak of. */
-export type NetworkApi = 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket';
+// NetworkApi, CheckUrlOkReason, CheckUrlFailReason and ErrMsgKey are generated from the core's tables.
+import type { CheckUrlFailReason, CheckUrlOkReason, ErrMsgKey, NetworkApi } from './core/types.generated.js';
+export type { CheckUrlFailReason, CheckUrlOkReason, NetworkApi };
 
 /**
  * The platform's server-domain JSON, as its API returns it (paste it as is; the
@@ -95,12 +96,6 @@ export interface CheckUrlOptions {
   wssPortCheck?: boolean;
 }
 
-/** Why checkUrl passed a URL. */
-export type CheckUrlOkReason = 'listed' | 'lan' | 'unchecked';
-/** Why checkUrl refused a URL. Only `invalid-url` uses the `invalid url` errMsg. */
-export type CheckUrlFailReason =
-  | 'invalid-url' | 'insecure' | 'localhost' | 'self-ip' | 'ip' | 'forbidden-host' | 'not-listed' | 'port';
-
 export interface UrlVerdict {
   ok: boolean;
   reason: CheckUrlOkReason | CheckUrlFailReason;
@@ -163,11 +158,7 @@ export function resolveTimeout(
  * Keys of the errMsg catalogue (RULES.md §7). The platform's own phrase works too
  * (`'exceed max task count'`, `'parameter error'`), and so does a checkUrl reason.
  */
-export type ErrMsgReason =
-  | 'ok' | 'url-not-in-domain-list' | 'invalid-url' | 'timeout' | 'abort' | 'interrupted'
-  | 'exceed-max-task-count' | 'method-is-invalid' | 'parameter-error' | 'redirect-not-in-domain-list'
-  | 'tls-version' | 'certificate' | 'network' | 'websocket-is-not-connected' | 'exceed-max-file-size'
-  | 'file-not-found' | 'permission-denied' | 'transport' | CheckUrlOkReason | CheckUrlFailReason;
+export type ErrMsgReason = 'ok' | ErrMsgKey | CheckUrlOkReason | CheckUrlFailReason;
 
 /** Detail for `parameter-error`: gives `parameter.url should be String instead of Undefined;`. */
 export interface ParameterErrorDetail {

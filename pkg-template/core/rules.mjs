@@ -14,14 +14,12 @@ import { WxnetError, fromCore, notReady } from './errors.mjs';
 import { frozenOnce, remember } from './memo.mjs';
 import { isReady } from './ready.mjs';
 import { typeName } from './type-name.mjs';
+import {
+  API_NAMES, BATCH_SEPARATOR as SEPARATOR, FETCH_HOST, FLAG_LAN, FLAG_URL_CHECK, FLAG_WSS_PORT_CHECK,
+  HIGH_WORD as TWO_TO_32, INVALID_URL, PORT_MASK, PORT_SHIFT, REASON_MASK, SPAN_LENGTH_SHIFT, SPAN_START_MASK,
+} from './abi.generated.mjs';
 
-const API_INDEX = new Map([['request', 0], ['uploadFile', 1], ['downloadFile', 2], ['connectSocket', 3]]);
-const FLAG_URL_CHECK = 1;
-const FLAG_LAN = 2;
-const FLAG_WSS_PORT_CHECK = 4;
-const FETCH_HOST = 1 << 21;
-const TWO_TO_32 = 4294967296;
-const SEPARATOR = '\u0000';
+const API_INDEX = new Map(API_NAMES.map((name, index) => [name, index]));
 
 /** Compiled domain lists (see compileDomains); accepted as `options.domains`. */
 export const DomainPolicy = core.DomainPolicy;
@@ -50,7 +48,6 @@ const table = frozenOnce(() => {
   const rows = core.verdictTable();
   return [...API_INDEX.keys()].map((api) => rows.map((row) => ({ ...row, errMsg: row.withUrl ? undefined : api + row.head })));
 });
-const INVALID_URL = 3; // Reason::InvalidUrl in src/url_check.rs
 
 // The settings of the current call, set by readOptions (no allocation per call).
 let policy;
@@ -134,7 +131,7 @@ function apiIndexOf(api) {
   const index = typeof api === 'string' ? API_INDEX.get(api) : undefined;
   if (index === undefined) {
     const shown = typeof api === 'string' ? JSON.stringify(api) : typeName(api);
-    throw new WxnetError('arg/api', `api ${shown} must be one of request, uploadFile, downloadFile, connectSocket`);
+    throw new WxnetError('arg/api', `api ${shown} must be one of ${API_NAMES.join(', ')}`);
   }
   return index;
 }
@@ -155,12 +152,14 @@ function checkOne(apiIndex, api, url) {
   const packed = policy.check(apiIndex, url, flags, lanIp, lanPrefix);
   const low = packed % TWO_TO_32;
   const high = (packed - low) / TWO_TO_32;
-  const code = high & 15;
+  const code = high & REASON_MASK;
   let host;
   if (code !== INVALID_URL) {
-    host = low !== 0 ? url.slice(low & 0xffff, (low & 0xffff) + (low >>> 16)) : core.takeCheckedHosts();
+    host = low !== 0
+      ? url.slice(low & SPAN_START_MASK, (low & SPAN_START_MASK) + (low >>> SPAN_LENGTH_SHIFT))
+      : core.takeCheckedHosts();
   }
-  return result(table()[apiIndex][code], api, url, high >>> 4, host);
+  return result(table()[apiIndex][code], api, url, high >>> PORT_SHIFT, host);
 }
 
 /** May `api` reach `url`? See rules.d.ts. */
@@ -194,16 +193,16 @@ export function checkUrls(api, urls, options) {
   for (let i = 0; i < count; i++) {
     const head = words[2 * i];
     const span = words[2 * i + 1];
-    const code = head & 15;
+    const code = head & REASON_MASK;
     const url = urls[i];
     let host;
     if (head & FETCH_HOST) {
       fetched ??= core.takeCheckedHosts().split(SEPARATOR);
       host = fetched[next++];
     } else if (code !== INVALID_URL) {
-      host = url.slice(span & 0xffff, (span & 0xffff) + (span >>> 16));
+      host = url.slice(span & SPAN_START_MASK, (span & SPAN_START_MASK) + (span >>> SPAN_LENGTH_SHIFT));
     }
-    out[i] = result(rows[code], api, url, (head >>> 4) & 0x1ffff, host);
+    out[i] = result(rows[code], api, url, (head >>> PORT_SHIFT) & PORT_MASK, host);
   }
   return out;
 }

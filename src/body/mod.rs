@@ -21,7 +21,8 @@
 //!
 //! Decoding is encoding_rs's, with WHATWG's error handling: each malformed
 //! sequence becomes U+FFFD and the result is `lossy`, which the JS result reports
-//! with errno 602302 ("response could not be converted to UTF-8").
+//! with errno 602302 ("response could not be converted to UTF-8", the catalogue's
+//! `response-not-convertible` row).
 //!
 //! ## Why the decision has two halves
 //!
@@ -35,14 +36,12 @@
 
 pub mod bom;
 pub mod charset;
+#[cfg(feature = "detect")]
 pub mod detect;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use serde::Serialize;
-
-/// errno of a response that could not be converted to UTF-8 without loss (RULES.md §7).
-pub const ERRNO_NOT_CONVERTIBLE: u32 = 602_302;
 
 /// The largest body the core decodes (512 MiB, well above the platform's 200 MB
 /// download cap): the UTF-16 output of a larger one would not fit in a wasm32
@@ -54,7 +53,7 @@ fn check_size(bytes: &[u8]) -> Result<(), Error> {
         return Ok(());
     }
     Err(Error::new(
-        "body/too-large",
+        ErrorCode::BodyTooLarge,
         format!("the body has {} bytes; wxnet decodes at most {MAX_DECODED_BODY_BYTES} (512 MiB)", bytes.len()),
     ))
 }
@@ -95,19 +94,24 @@ pub enum NoLabel {
     /// Decode as UTF-8 (lossy when it is not): what the phone does.
     Utf8,
     /// UTF-8 if valid, else the legacy encoding chardetng finds most likely.
+    #[cfg(feature = "detect")]
     Detect,
 }
 
 /// All four steps.
 pub fn decide(bytes: &[u8], content_type: Option<&str>, no_label: NoLabel) -> Decision {
-    decide_from_head(bytes, content_type).unwrap_or_else(|| {
-        if no_label == NoLabel::Utf8 {
-            return Decision { encoding: UTF_8, bom_len: 0, source: Source::Utf8 };
+    if let Some(decision) = decide_from_head(bytes, content_type) {
+        return decision;
+    }
+    match no_label {
+        NoLabel::Utf8 => Decision { encoding: UTF_8, bom_len: 0, source: Source::Utf8 },
+        #[cfg(feature = "detect")]
+        NoLabel::Detect => {
+            let (encoding, detected) = detect::utf8_or_detected(bytes);
+            let source = if detected { Source::Detected } else { Source::Utf8 };
+            Decision { encoding, bom_len: 0, source }
         }
-        let (encoding, detected) = detect::utf8_or_detected(bytes);
-        let source = if detected { Source::Detected } else { Source::Utf8 };
-        Decision { encoding, bom_len: 0, source }
-    })
+    }
 }
 
 /// A decoded body.
@@ -200,7 +204,8 @@ pub fn decode_utf16_into(
 /// The encodings the JS engine's `TextDecoder` decodes on the fast path.
 pub const NATIVE_DECODER_ENCODINGS: [&Encoding; 3] = [UTF_8, UTF_16LE, UTF_16BE];
 
-#[cfg(test)]
+// The tests decode with detection too: they need the default features.
+#[cfg(all(test, feature = "detect"))]
 mod tests {
     use super::*;
     use encoding_rs::{GBK, WINDOWS_1252};
@@ -268,7 +273,8 @@ mod tests {
     fn rule_7_malformed_bytes_are_replaced_and_reported_lossy() {
         let d = decode(b"{\"a\":\"\xFF\"}", Some("application/json; charset=utf-8"), NoLabel::Detect).unwrap();
         assert_eq!((d.text.as_str(), d.lossy), ("{\"a\":\"\u{FFFD}\"}", true));
-        assert_eq!(ERRNO_NOT_CONVERTIBLE, 602302);
+        let errno = crate::catalogue::errmsg::FailureKind::ResponseNotConvertible.errno();
+        assert_eq!(errno, Some(602302));
     }
 
     #[test]

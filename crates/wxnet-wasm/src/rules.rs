@@ -1,41 +1,34 @@
-//! Boundary for the rules engine: `crate::domains`, `crate::url_check`,
-//! `crate::timeout`, `crate::errmsg` (RULES.md §1–§4, §7).
+//! Boundary for the rules engine: `wxnet::domains`, `wxnet::url_check`,
+//! `wxnet::timeout`, `wxnet::errmsg` (RULES.md §1–§4, §7).
 //!
 //! The URL check is the hot path, so it avoids serde and JS objects: the domain
 //! lists are compiled once into a [`DomainPolicy`] that stays on the Rust side (the
-//! JS glue caches it per `domains` object), and a verdict leaves as numbers.
-//!
-//! Single check (`DomainPolicy.check`) returns one f64 holding 53 bits:
-//! `high * 2^32 + low`, `high = reason | (port + 1) << 4` (port 0 = none written),
-//! `low = hostStart | hostLength << 16` when the WHATWG host appears verbatim in the
-//! input at that UTF-16 offset, else `low = 0` and the host is fetched with
-//! `takeCheckedHosts()`. Batch check (`checkBatch`) takes the URLs joined by NUL and
-//! returns two u32 per URL: `reason | (port + 1) << 4 | fetch << 21` and
-//! `hostStart | hostLength << 16`; an empty array means a URL contained NUL and the
-//! glue must check one by one.
+//! JS glue caches it per `domains` object), and a verdict leaves as numbers laid out
+//! as [`crate::abi`] says.
 
-use super::{expect_string, to_js, to_value, type_name};
-use crate::api::Api;
-use crate::domains::{self, RawDomains, RawItem, RawValue};
-use crate::errmsg::{self, Detail};
-use crate::error::Error;
-use crate::limits;
-use crate::request;
-use crate::timeout;
-use crate::url_check::{self, Lan, Options, Reason, Verdict};
+use crate::abi::{
+    BATCH_SEPARATOR, FETCH_HOST, FLAG_LAN, FLAG_URL_CHECK, FLAG_WSS_PORT_CHECK, HIGH_WORD, INVALID_URL, PORT_SHIFT,
+    REASON_MASK, SPAN_LENGTH_SHIFT,
+};
+use crate::{expect_api, expect_string, to_js, to_value, type_name};
 use serde::Serialize;
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::net::Ipv4Addr;
 use wasm_bindgen::prelude::*;
-
-const FLAG_URL_CHECK: u32 = 1;
-const FLAG_LAN: u32 = 2;
-const FLAG_WSS_PORT_CHECK: u32 = 4;
-const BATCH_SEPARATOR: char = '\0';
+use wxnet::api::Api;
+use wxnet::catalogue::errmsg::{self, Detail};
+use wxnet::domains::{self, RawDomains, RawItem, RawValue};
+use wxnet::error::{Error, ErrorCode};
+use wxnet::limits;
+use wxnet::request;
+use wxnet::timeout;
+use wxnet::url_check::{self, Lan, Options, Reason, Verdict};
 
 thread_local! {
-    /// Hosts that could not be returned as spans, NUL-separated, oldest first.
-    static PENDING_HOSTS: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Hosts that could not be returned as spans, NUL-separated, oldest first. A Cell,
+    /// taken out while it grows: if growing runs out of memory (a trap), the cell is
+    /// left holding an empty queue, not a borrow that would fail every later call.
+    static PENDING_HOSTS: Cell<String> = const { Cell::new(String::new()) };
 }
 
 /// Domain lists compiled for URL checks. Create with `compileDomains`.
@@ -49,27 +42,27 @@ fn options(policy: &domains::Policy, flags: u32, lan_ip: u32, lan_prefix: u32) -
     Options { policy, url_check: flags & FLAG_URL_CHECK != 0, lan, wss_port_check: flags & FLAG_WSS_PORT_CHECK != 0 }
 }
 
-/// `(reason | (port + 1) << 4, hostStart | hostLength << 16)`; the second is 0 when
+/// `(reason | (port + 1) << PORT_SHIFT, hostStart | hostLength << SPAN_LENGTH_SHIFT)`; the second is 0 when
 /// the host must be fetched (it is then queued in PENDING_HOSTS).
 fn pack(input: &str, verdict: &Verdict) -> (u32, u32) {
     let port = verdict.port.map_or(0, |p| u32::from(p) + 1);
-    let head = verdict.reason as u32 | port << 4;
+    let head = verdict.reason as u32 | port << PORT_SHIFT;
     let Some(host) = &verdict.host else {
         return (head, 0);
     };
     let span = verdict.host_span.as_ref().filter(|span| {
-        span.start < 1 << 16 && span.len() < 1 << 16 && !span.is_empty() && input.as_bytes()[..span.end].is_ascii()
+        let fits = |n: usize| n < 1 << SPAN_LENGTH_SHIFT;
+        fits(span.start) && fits(span.len()) && !span.is_empty() && input.as_bytes()[..span.end].is_ascii()
     });
     match span {
-        Some(span) => (head, span.start as u32 | (span.len() as u32) << 16),
+        Some(span) => (head, span.start as u32 | (span.len() as u32) << SPAN_LENGTH_SHIFT),
         None => {
-            PENDING_HOSTS.with(|pending| {
-                let mut pending = pending.borrow_mut();
-                if !pending.is_empty() {
-                    pending.push(BATCH_SEPARATOR);
-                }
-                pending.push_str(host);
-            });
+            let mut pending = PENDING_HOSTS.with(Cell::take);
+            if !pending.is_empty() {
+                pending.push(BATCH_SEPARATOR);
+            }
+            pending.push_str(host);
+            PENDING_HOSTS.with(|cell| cell.set(pending));
             (head, 0)
         }
     }
@@ -81,11 +74,11 @@ impl DomainPolicy {
     pub fn check(&self, api: u32, url: &str, flags: u32, lan_ip: u32, lan_prefix: u32) -> f64 {
         clear_pending_hosts();
         let Some(api) = Api::from_index(api) else {
-            return Reason::InvalidUrl as u32 as f64 * 4_294_967_296.0;
+            return f64::from(INVALID_URL) * HIGH_WORD;
         };
         let verdict = url_check::check(api, url, &options(&self.policy, flags, lan_ip, lan_prefix));
         let (high, low) = pack(url, &verdict);
-        f64::from(high) * 4_294_967_296.0 + f64::from(low)
+        f64::from(high) * HIGH_WORD + f64::from(low)
     }
 
     /// Many URLs joined by NUL; `count` is how many were joined.
@@ -112,8 +105,8 @@ impl DomainPolicy {
                 return Vec::new();
             }
             let (mut head, span) = pack(url, &url_check::check(api, url, &options));
-            if span == 0 && head & 0xF != Reason::InvalidUrl as u32 {
-                head |= 1 << 21;
+            if span == 0 && head & REASON_MASK != INVALID_URL {
+                head |= FETCH_HOST;
             }
             out.push(head);
             out.push(span);
@@ -126,13 +119,13 @@ impl DomainPolicy {
 }
 
 fn clear_pending_hosts() {
-    PENDING_HOSTS.with(|pending| pending.borrow_mut().clear());
+    PENDING_HOSTS.with(|cell| cell.set(String::new()));
 }
 
 /// The hosts queued by `check`/`checkBatch`, NUL-separated, and clears the queue.
 #[wasm_bindgen(js_name = takeCheckedHosts)]
 pub fn take_checked_hosts() -> String {
-    PENDING_HOSTS.with(|pending| std::mem::take(&mut *pending.borrow_mut()))
+    PENDING_HOSTS.with(Cell::take)
 }
 
 fn raw_domains(value: &JsValue, what: &str) -> Result<RawDomains, JsValue> {
@@ -141,7 +134,7 @@ fn raw_domains(value: &JsValue, what: &str) -> Result<RawDomains, JsValue> {
     }
     if !value.is_object() || value.is_array() {
         return Err(to_js(Error::new(
-            "arg/type",
+            ErrorCode::ArgType,
             format!("{what} must be an object like {{ requestdomain: [\"https://a.com\"] }}, got {}", type_name(value)),
         )));
     }
@@ -177,7 +170,10 @@ pub fn compile_domains(domains: JsValue) -> Result<DomainPolicy, JsValue> {
 #[wasm_bindgen(js_name = lintDomains)]
 pub fn lint_domains(domains: JsValue) -> Result<JsValue, JsValue> {
     if domains.is_undefined() || domains.is_null() {
-        return Err(to_js(Error::new("arg/type", format!("domains must be an object, got {}", type_name(&domains)))));
+        return Err(to_js(Error::new(
+            ErrorCode::ArgType,
+            format!("domains must be an object, got {}", type_name(&domains)),
+        )));
     }
     to_value(&domains::lint::lint(&raw_domains(&domains, "domains")?))
 }
@@ -185,7 +181,10 @@ pub fn lint_domains(domains: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = normalizeDomains)]
 pub fn normalize_domains(domains: JsValue) -> Result<JsValue, JsValue> {
     if domains.is_undefined() || domains.is_null() {
-        return Err(to_js(Error::new("arg/type", format!("domains must be an object, got {}", type_name(&domains)))));
+        return Err(to_js(Error::new(
+            ErrorCode::ArgType,
+            format!("domains must be an object, got {}", type_name(&domains)),
+        )));
     }
     let normalized = domains::normalize(&raw_domains(&domains, "domains")?);
     let object = js_sys::Object::new();
@@ -199,10 +198,10 @@ pub fn normalize_domains(domains: JsValue) -> Result<JsValue, JsValue> {
 /// `[ip as u32, prefix]` for `options.lan = { ip, netmask? }`.
 #[wasm_bindgen(js_name = parseLan)]
 pub fn parse_lan(ip: JsValue, netmask: JsValue) -> Result<Vec<u32>, JsValue> {
-    let ip = expect_string(&ip, "arg/type", "options.lan.ip")?;
+    let ip = expect_string(&ip, ErrorCode::ArgType, "options.lan.ip")?;
     let netmask = match netmask.is_undefined() || netmask.is_null() {
         true => None,
-        false => Some(expect_string(&netmask, "arg/type", "options.lan.netmask")?),
+        false => Some(expect_string(&netmask, ErrorCode::ArgType, "options.lan.netmask")?),
     };
     let lan = Lan::parse(&ip, netmask.as_deref()).map_err(to_js)?;
     Ok(vec![u32::from(lan.ip()), u32::from(lan.prefix())])
@@ -225,13 +224,14 @@ struct VerdictRow {
 /// errMsg split around the URL so that the glue never writes an errMsg itself.
 #[wasm_bindgen(js_name = verdictTable)]
 pub fn verdict_table() -> Result<JsValue, JsValue> {
-    const MARK: &str = "\u{1}URL\u{1}";
+    // A placeholder no errMsg contains, one char: found without a substring searcher.
+    const MARK: &str = "\u{1}";
     let rows: Vec<VerdictRow> = Reason::ALL
         .into_iter()
         .map(|reason| {
             let message = reason.message(Api::Request, MARK);
             let text = message.err_msg.strip_prefix(Api::Request.name()).unwrap_or(&message.err_msg);
-            let (head, tail, with_url) = match text.split_once(MARK) {
+            let (head, tail, with_url) = match text.split_once('\u{1}') {
                 Some((head, tail)) => (head.to_string(), tail.to_string(), true),
                 None => (text.to_string(), String::new(), false),
             };
@@ -241,22 +241,15 @@ pub fn verdict_table() -> Result<JsValue, JsValue> {
     to_value(&rows)
 }
 
-fn expect_api(api: &JsValue) -> Result<Api, JsValue> {
-    match api.as_string() {
-        Some(name) => Api::parse(&name).map_err(to_js),
-        None => Err(to_js(Error::new(
-            "arg/api",
-            format!("api must be one of request, uploadFile, downloadFile, connectSocket, got {}", type_name(api)),
-        ))),
-    }
-}
-
 fn plain_object(value: &JsValue, what: &str) -> Result<Option<JsValue>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
     if !value.is_object() || value.is_array() {
-        return Err(to_js(Error::new("arg/type", format!("{what} must be an object, got {}", type_name(value)))));
+        return Err(to_js(Error::new(
+            ErrorCode::ArgType,
+            format!("{what} must be an object, got {}", type_name(value)),
+        )));
     }
     Ok(Some(value.clone()))
 }
@@ -281,7 +274,7 @@ pub fn resolve_timeout(api: JsValue, call: JsValue, app_config: JsValue, options
                 (false, Some(clamp)) => clamp,
                 (false, None) => {
                     return Err(to_js(Error::new(
-                        "arg/type",
+                        ErrorCode::ArgType,
                         format!("options.clamp must be a boolean, got {}", type_name(&clamp)),
                     )))
                 }
@@ -309,11 +302,14 @@ pub fn resolve_url_check(project_config: JsValue, private_config: JsValue) -> Re
 #[wasm_bindgen(js_name = errMsgFor)]
 pub fn err_msg_for(api: JsValue, reason: JsValue, detail: JsValue) -> Result<JsValue, JsValue> {
     let api = api.as_string().ok_or_else(|| {
-        to_js(Error::new("arg/api", format!("api must be an API name such as \"request\", got {}", type_name(&api))))
+        to_js(Error::new(
+            ErrorCode::ArgApi,
+            format!("api must be an API name such as \"request\", got {}", type_name(&api)),
+        ))
     })?;
-    let reason = expect_string(&reason, "arg/type", "reason")?;
+    let reason = expect_string(&reason, ErrorCode::ArgType, "reason")?;
     // A checkUrl verdict reason (`not-listed`, `port`, …) gives the verdict's message.
-    if let (Some(verdict), true) = (Reason::from_name(&reason), errmsg::KEYS.iter().all(|(k, _)| *k != reason)) {
+    if let (Some(verdict), true) = (Reason::from_name(&reason), errmsg::keys().all(|row| row.key != reason)) {
         errmsg::check_api_name(&api).map_err(to_js)?;
         let url = detail.as_string().unwrap_or_default();
         let message = match verdict.failure(&url) {
@@ -327,8 +323,8 @@ pub fn err_msg_for(api: JsValue, reason: JsValue, detail: JsValue) -> Result<JsV
     let detail = if let Some(text) = &text {
         Detail::Text(text)
     } else if detail.is_object() && !detail.is_array() {
-        parameter = expect_string(&get(&detail, "parameter"), "arg/type", "detail.parameter")?;
-        expected = expect_string(&get(&detail, "expected"), "arg/type", "detail.expected")?;
+        parameter = expect_string(&get(&detail, "parameter"), ErrorCode::ArgType, "detail.parameter")?;
+        expected = expect_string(&get(&detail, "expected"), ErrorCode::ArgType, "detail.expected")?;
         let value = get(&detail, "value");
         let js_type =
             if value.is_instance_of::<js_sys::ArrayBuffer>() { "arraybuffer".to_string() } else { type_name(&value) };
@@ -338,7 +334,7 @@ pub fn err_msg_for(api: JsValue, reason: JsValue, detail: JsValue) -> Result<JsV
         Detail::None
     } else {
         return Err(to_js(Error::new(
-            "arg/type",
+            ErrorCode::ArgType,
             format!("detail must be a string or {{ parameter, expected, value }}, got {}", type_name(&detail)),
         )));
     };

@@ -1,4 +1,4 @@
-//! Boundary for `crate::body`: two entry points, so that the common case never
+//! Boundary for `wxnet::body`: two entry points, so that the common case never
 //! copies the body into wasm.
 //!
 //! - `bodyPlan` is the cheap call: the first three bytes and the Content-Type in,
@@ -14,15 +14,16 @@
 //! - `decodeBodyText` is the same with the text as a string: simpler, slower,
 //!   kept as an independent path that the fuzz test compares the glue against.
 
-use super::to_js;
-use crate::body::{self, Decision, NoLabel, NATIVE_DECODER_ENCODINGS};
-use crate::error::Error;
-use std::cell::RefCell;
+use crate::to_js;
+use std::cell::Cell;
 use wasm_bindgen::prelude::*;
+use wxnet::body::{self, Decision, NoLabel, NATIVE_DECODER_ENCODINGS};
+use wxnet::catalogue::errmsg::FailureKind;
+use wxnet::error::{Error, ErrorCode};
 
 thread_local! {
     /// The units of the last `decodeBodyUtf16`, valid until the next call.
-    static UTF16_OUTPUT: RefCell<Vec<u16>> = const { RefCell::new(Vec::new()) };
+    static UTF16_OUTPUT: Cell<Vec<u16>> = const { Cell::new(Vec::new()) };
 }
 
 /// Above this many units, a buffer twice as large as needed is given back.
@@ -55,25 +56,33 @@ pub fn body_native_encodings() -> Vec<String> {
 /// Decides and decodes the whole body into UTF-16 units kept in wasm memory.
 #[wasm_bindgen(js_name = decodeBodyUtf16)]
 pub fn decode_body_utf16(bytes: &[u8], content_type: Option<String>, detect: bool) -> Result<JsValue, JsValue> {
-    UTF16_OUTPUT.with(|output| {
-        let mut units =
-            output.try_borrow_mut().map_err(|_| to_js(Error::new("internal/reentry", "decodeBodyUtf16 re-entered")))?;
-        if units.capacity() > KEEP_OUTPUT_UNITS && units.capacity() > 2 * bytes.len() {
-            *units = Vec::new(); // don't pin a big buffer after one large body
-        }
-        let meta =
-            body::decode_utf16_into(bytes, content_type.as_deref(), no_label(detect), &mut units).map_err(to_js)?;
-        let object = js_sys::Object::new();
-        set(&object, "ptr", (units.as_ptr() as usize as u32).into())?;
-        set(&object, "length", (meta.units as u32).into())?;
-        set(&object, "encoding", meta.encoding.name().into())?;
-        set(&object, "bomStripped", meta.bom_stripped.into())?;
-        set(&object, "lossy", meta.lossy.into())?;
-        if meta.lossy {
-            set(&object, "errno", body::ERRNO_NOT_CONVERTIBLE.into())?;
-        }
-        Ok(object.into())
-    })
+    // Taken out of its cell for the call and put back after: if decoding runs out of
+    // memory (a trap), the cell holds an empty buffer instead of a dangling borrow.
+    let mut units = UTF16_OUTPUT.with(Cell::take);
+    if units.capacity() > KEEP_OUTPUT_UNITS && units.capacity() > 2 * bytes.len() {
+        units = Vec::new(); // don't pin a big buffer after one large body
+    }
+    let result = decode_utf16_result(bytes, content_type.as_deref(), detect, &mut units);
+    // The units stay where they are (a Vec's buffer does not move with it) until the next call.
+    UTF16_OUTPUT.with(|cell| cell.set(units));
+    result
+}
+
+fn decode_utf16_result(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    detect: bool,
+    units: &mut Vec<u16>,
+) -> Result<JsValue, JsValue> {
+    let meta = body::decode_utf16_into(bytes, content_type, no_label(detect), units).map_err(to_js)?;
+    let object = js_sys::Object::new();
+    set(&object, "ptr", (units.as_ptr() as usize as u32).into())?;
+    set(&object, "length", (meta.units as u32).into())?;
+    set(&object, "encoding", meta.encoding.name().into())?;
+    set(&object, "bomStripped", meta.bom_stripped.into())?;
+    set(&object, "lossy", meta.lossy.into())?;
+    set_lossy_errno(&object, meta.lossy)?;
+    Ok(object.into())
 }
 
 fn no_label(detect: bool) -> NoLabel {
@@ -90,10 +99,18 @@ pub fn body_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
+/// A lossy body carries the catalogue's errno 602302 (`response-not-convertible`).
+fn set_lossy_errno(object: &js_sys::Object, lossy: bool) -> Result<(), JsValue> {
+    match FailureKind::ResponseNotConvertible.errno() {
+        Some(errno) if lossy => set(object, "errno", errno.into()),
+        _ => Ok(()),
+    }
+}
+
 fn set(object: &js_sys::Object, key: &str, value: JsValue) -> Result<(), JsValue> {
     js_sys::Reflect::set(object, &key.into(), &value)
         .map(|_| ())
-        .map_err(|_| to_js(Error::new("internal/result", format!("could not set {key} on the result"))))
+        .map_err(|_| to_js(Error::new(ErrorCode::InternalResult, format!("could not set {key} on the result"))))
 }
 
 /// Decides and decodes the whole body in the core.
@@ -105,8 +122,6 @@ pub fn decode_body_text(bytes: &[u8], content_type: Option<String>, detect: bool
     set(&object, "encoding", decoded.encoding.name().into())?;
     set(&object, "bomStripped", decoded.bom_stripped.into())?;
     set(&object, "lossy", decoded.lossy.into())?;
-    if decoded.lossy {
-        set(&object, "errno", body::ERRNO_NOT_CONVERTIBLE.into())?;
-    }
+    set_lossy_errno(&object, decoded.lossy)?;
     Ok(object.into())
 }

@@ -1,0 +1,51 @@
+// The wasm artefact: crates/wxnet-wasm -> cargo (wasm32, std built from source) ->
+// wasm-bindgen --target web -> wasm-opt -Oz, into `<outDir>/wxnet.js` and
+// `<outDir>/wxnet_bg.wasm` (the names the package's glue imports).
+// Run alone: `node scripts/build/wasm.mjs [outDir]` (default build/wasm).
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const log = (message) => console.log(`[build] ${message}`);
+
+// Debian's rustc 1.96 with std built from its source (see TOOLCHAIN.md); the same
+// settings serve `cargo build` here and the wasm32 clippy of scripts/test.mjs.
+export const WASM_TARGET = 'wasm32-unknown-unknown';
+export const WASM_TARGET_DIR = 'target/wasm';
+export const wasmCargoEnv = () => ({
+  PATH: `/usr/bin:${process.env.PATH}`,
+  RUSTC: '/usr/bin/rustc',
+  RUSTC_BOOTSTRAP: '1',
+  // wasm SIMD (every current browser, Node >= 16.4): encoding_rs and simdutf8 use it,
+  // which makes legacy decoding about 20 % faster.
+  RUSTFLAGS: '-C target-feature=+simd128',
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER: '/usr/lib/llvm-19/bin/wasm-ld',
+});
+export const wasmCargoArgs = ['--target', WASM_TARGET, '-Zbuild-std=std,panic_abort', '--target-dir', WASM_TARGET_DIR];
+
+export function run(command, args, env = {}) {
+  execFileSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+}
+
+export function buildWasm(outDir) {
+  log('cargo build -p wxnet-wasm (wasm32-unknown-unknown, release)');
+  run('/usr/bin/cargo', ['build', '--release', '-p', 'wxnet-wasm', '--lib', ...wasmCargoArgs], wasmCargoEnv());
+
+  // --target web: one ESM glue with initSync/init that every entry shares.
+  log('wasm-bindgen --target web');
+  run('wasm-bindgen', [
+    `${WASM_TARGET_DIR}/${WASM_TARGET}/release/wxnet_wasm.wasm`,
+    '--target', 'web', '--omit-default-module-path', '--out-dir', outDir, '--out-name', 'wxnet',
+  ]);
+
+  // Size. The features listed are the ones rustc emits by default for wasm32, plus SIMD.
+  log('wasm-opt -Oz');
+  run(join(root, 'node_modules/.bin/wasm-opt'), [
+    `${outDir}/wxnet_bg.wasm`, '-Oz', '-o', `${outDir}/wxnet_bg.wasm`,
+    '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '--enable-simd',
+  ]);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) buildWasm(process.argv[2] ?? 'build/wasm');

@@ -1,0 +1,63 @@
+//! The catalogues: every closed list of names that crosses into JS, each defined once
+//! as a table here or beside the rule it belongs to, and rendered into
+//! `pkg-template/core/abi.generated.mjs` and `types.generated.d.ts` by
+//! `crates/wxnet-codegen` (`node scripts/codegen.mjs`; `cargo test` fails when the
+//! committed files are stale).
+//!
+//! | table | defined in | TS union |
+//! |---|---|---|
+//! | errMsg/errno failures | [`errmsg::FAILURES`] | `ErrMsgKey` |
+//! | error codes | [`error_code::ERROR_CODES`] | `WxnetErrorCode` |
+//! | URL verdict reasons | [`crate::url_check::Reason`] | `CheckUrlOkReason`, `CheckUrlFailReason` |
+//! | the network APIs | [`crate::api::Api`] | `NetworkApi` |
+//!
+//! [`tables`] lists them for the codegen; a new catalogue (the lint rule registry)
+//! is one more entry there.
+
+pub mod errmsg;
+pub mod error_code;
+
+use crate::api::Api;
+use crate::url_check::Reason;
+
+/// One closed list of names, as the codegen renders it: a TS string-literal union.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The TS type name (`NetworkApi`).
+    pub type_name: &'static str,
+    /// Its doc comment.
+    pub doc: &'static str,
+    /// The names, with a one-line doc each (may be empty).
+    pub rows: Vec<(&'static str, &'static str)>,
+}
+
+/// Every catalogue that the generated TS types are made from, in output order.
+pub fn tables() -> Vec<Table> {
+    vec![
+        Table {
+            type_name: "NetworkApi",
+            doc: "The four network APIs the rules speak of (RULES.md §1, §4).",
+            rows: Api::ALL.iter().map(|api| (api.name(), "")).collect(),
+        },
+        Table {
+            type_name: "CheckUrlOkReason",
+            doc: "Why checkUrl passed a URL (RULES.md §1–§3).",
+            rows: Reason::ALL.iter().filter(|r| r.is_ok()).map(|r| (r.name(), r.doc())).collect(),
+        },
+        Table {
+            type_name: "CheckUrlFailReason",
+            doc: "Why checkUrl refused a URL. Only `invalid-url` uses the `invalid url` errMsg.",
+            rows: Reason::ALL.iter().filter(|r| !r.is_ok()).map(|r| (r.name(), r.doc())).collect(),
+        },
+        Table {
+            type_name: "ErrMsgKey",
+            doc: "Keys of the errMsg catalogue (RULES.md §7).",
+            rows: errmsg::keys().map(|row| (row.key, row.kind.explanation())).collect(),
+        },
+        Table {
+            type_name: "WxnetErrorCode",
+            doc: "Every `code` a WxnetError carries (`area/what`, stable).",
+            rows: error_code::ERROR_CODES.iter().map(|(code, text)| (*text, code.description())).collect(),
+        },
+    ]
+}
