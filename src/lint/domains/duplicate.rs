@@ -28,7 +28,7 @@ pub fn check(entry: &EntryContext, parsed: &Entry, first_seen: &mut HashMap<Stri
         return None;
     }
     let message = format!("{} is the same as {}[{first}] ({canonical})", entry.name(), entry.field.key());
-    Some(entry.report(&RULE, Severity::Warning, message).with_help("remove one"))
+    Some(entry.report(RULE.code, Severity::Warning, message).with_help("remove one"))
 }
 
 #[cfg(test)]

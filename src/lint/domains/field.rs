@@ -22,9 +22,8 @@ declare_rule! {
     pub const RULE = ("wxnet/domain-field", Error, DomainList);
 }
 
-fn known_keys() -> String {
-    Field::ALL.map(Field::key).join(", ")
-}
+/// The six keys, as messages list them (a test checks it against [`Field::ALL`]).
+const KNOWN_KEYS: &str = "requestdomain, wsrequestdomain, uploaddomain, downloaddomain, udpdomain, tcpdomain";
 
 pub fn unknown_key(key: &str) -> Option<Diagnostic> {
     if ENVELOPE_KEYS.contains(&key) {
@@ -34,7 +33,7 @@ pub fn unknown_key(key: &str) -> Option<Diagnostic> {
         .into_iter()
         .find(|f| f.key().eq_ignore_ascii_case(key) || f.key().eq_ignore_ascii_case(key.trim_end_matches(['s', 'S'])))
         .map(|f| format!("Did you mean {}?", f.key()));
-    let message = format!("{} is not a domain list and is ignored; the lists are {}", quote(key), known_keys());
+    let message = format!("{} is not a domain list and is ignored; the lists are {KNOWN_KEYS}", quote(key));
     Some(Diagnostic::new(RULE.code, Severity::Warning, message).with_optional_help(suggestion).at_field(key))
 }
 
@@ -86,6 +85,11 @@ mod tests {
             ])
             .alone()
             .test_and_snapshot();
+    }
+
+    #[test]
+    fn rule_1_domain_field_names_the_six_lists() {
+        assert_eq!(super::KNOWN_KEYS, crate::domains::Field::ALL.map(crate::domains::Field::key).join(", "));
     }
 
     #[test]

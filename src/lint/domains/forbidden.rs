@@ -25,7 +25,7 @@ pub fn check(entry: &EntryContext) -> Option<Diagnostic> {
             );
             Some(
                 entry
-                    .report(&RULE, Severity::Error, message)
+                    .report(RULE.code, Severity::Error, message)
                     .with_help("call it from your backend, and list your backend"),
             )
         }

@@ -35,7 +35,7 @@ pub fn check(entry: &EntryContext) -> Option<Diagnostic> {
     }
     let problem = problem(domain)?;
     Some(entry.report(
-        &RULE,
+        RULE.code,
         Severity::Error,
         format!("{} {problem}; the console takes DNS host names only", entry.name()),
     ))

@@ -22,7 +22,7 @@ pub fn check(entry: &EntryContext) -> Option<Diagnostic> {
     let scheme = entry.field.scheme();
     Some(
         entry
-            .report(&RULE, Severity::Error, format!("{} {why}", entry.name()))
+            .report(RULE.code, Severity::Error, format!("{} {why}", entry.name()))
             .with_help(format!("write it as {scheme}://host or {scheme}://host:port")),
     )
 }

@@ -23,7 +23,7 @@ pub fn check(entry: &EntryContext) -> Option<Diagnostic> {
     let message = format!("{} is an IP address ({ip}); the lists take domain names only", entry.name());
     Some(
         entry
-            .report(&RULE, Severity::Error, message)
+            .report(RULE.code, Severity::Error, message)
             .with_help("list a domain name instead; devices on the phone's own subnet need no entry"),
     )
 }

@@ -28,7 +28,7 @@ pub fn check(entry: &EntryContext) -> Option<Diagnostic> {
     }
     let message =
         format!("{} points at the device itself; the console refuses localhost and loopback addresses", entry.name());
-    Some(entry.report(&RULE, Severity::Error, message).with_help(
+    Some(entry.report(RULE.code, Severity::Error, message).with_help(
         "for local development turn off urlCheck in DevTools, or call the machine's LAN address, which needs no entry",
     ))
 }

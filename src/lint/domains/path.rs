@@ -21,7 +21,7 @@ pub fn check(entry: &EntryContext) -> Option<Diagnostic> {
     let path = parsed.path.as_deref()?;
     let help = entry.clean_rewrite(parsed.canonical_with_scheme(entry.field.scheme())).map(|r| format!("write {r}"));
     let message = format!("{} has {}; the list takes the host only", entry.name(), crate::error::quote(path));
-    Some(entry.report(&RULE, Severity::Error, message).with_optional_help(help))
+    Some(entry.report(RULE.code, Severity::Error, message).with_optional_help(help))
 }
 
 #[cfg(test)]

@@ -29,12 +29,12 @@ pub fn check(entry: &EntryContext) -> Option<Diagnostic> {
         Some(scheme) => {
             let key = entry.field.key();
             let message = format!("{} uses {scheme}://, but {key} entries must start with {wanted}://", entry.name());
-            entry.report(&RULE, Severity::Error, message)
+            entry.report(RULE.code, Severity::Error, message)
         }
         None => {
             let message =
                 format!("{} has no scheme; the console expects {wanted}://, which wxnet assumes", entry.name());
-            entry.report(&RULE, Severity::Warning, message)
+            entry.report(RULE.code, Severity::Warning, message)
         }
     };
     Some(d.with_optional_help(help))

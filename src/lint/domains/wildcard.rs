@@ -23,7 +23,7 @@ pub fn check(entry: &EntryContext) -> Option<Diagnostic> {
         "{} has a wildcard; wildcards are not supported and a parent domain does not cover its subdomains",
         entry.name()
     );
-    Some(entry.report(&RULE, Severity::Error, message).with_help("list every host exactly"))
+    Some(entry.report(RULE.code, Severity::Error, message).with_help("list every host exactly"))
 }
 
 #[cfg(test)]
