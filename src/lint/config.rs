@@ -253,6 +253,26 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+
+        #[test]
+        fn reading_any_rules_object_never_panics_and_spans_stay_in_the_text(
+            pairs in proptest::collection::vec(("(wxnet/)?[a-z\\-]{0,16}|\\PC{0,8}", "off|warn|error|[a-zA-Z]{0,8}|\\PC{0,4}"), 0..6)
+        ) {
+            let members: Vec<String> = pairs
+                .iter()
+                .map(|(code, value)| format!("{}: {}", serde_json::to_string(code).unwrap(), serde_json::to_string(value).unwrap()))
+                .collect();
+            let text = format!("{{\"rules\": {{{}}}}}", members.join(", "));
+            for d in lint(&text) {
+                proptest::prop_assert_eq!(d.code, RULE.code);
+                let span = d.span.unwrap();
+                proptest::prop_assert!(text.get(span.start as usize..span.end as usize).is_some());
+            }
+        }
+    }
+
     #[test]
     fn rule_12_problems_name_the_code_and_suggest_the_closest() {
         let found = lint(r#"{"rules": {"wxnet/domain-pth": "off", "wxnet/domain-ip": "warning"}}"#);
