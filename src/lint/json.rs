@@ -36,7 +36,9 @@ pub struct Node {
 pub enum Value {
     Null,
     Bool(bool),
-    Number(f64),
+    /// As written (`-1.5e3`); [`Node::as_f64`] reads it. Kept as text so that a linter
+    /// that never reads a number does not carry float parsing into its wasm.
+    Number(String),
     String(String),
     Array(Vec<Node>),
     Object(Vec<Member>),
@@ -89,6 +91,14 @@ impl Node {
     pub fn items(&self) -> Option<&[Node]> {
         match &self.value {
             Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The number's value (`1e400` is infinite, as in JS).
+    pub fn as_f64(&self) -> Option<f64> {
+        match &self.value {
+            Value::Number(text) => text.parse().ok(),
             _ => None,
         }
     }
@@ -224,8 +234,7 @@ impl Reader<'_> {
             }
             self.required_digits()?;
         }
-        let text = self.text.get(start..self.at).unwrap_or("0");
-        Ok(Value::Number(text.parse().unwrap_or(f64::NAN)))
+        Ok(Value::Number(self.text.get(start..self.at).unwrap_or("0").to_string()))
     }
 
     fn digits(&mut self) {
@@ -418,7 +427,7 @@ mod tests {
         assert_eq!(items[1].span.text(text), r#""x\n""#);
         assert_eq!(items[1].as_str(), Some("x\n"));
         assert_eq!(root.members().unwrap()[1].key_span.text(text), r#""b""#);
-        assert_eq!(root.get("b").unwrap().get("c").unwrap().value, Value::Number(-1500.0));
+        assert_eq!(root.get("b").unwrap().get("c").unwrap().as_f64(), Some(-1500.0));
     }
 
     #[test]
@@ -431,7 +440,7 @@ mod tests {
     #[test]
     fn duplicate_keys_keep_the_last_value() {
         let root = json(r#"{"a": 1, "a": 2}"#);
-        assert_eq!(root.get("a").unwrap().value, Value::Number(2.0));
+        assert_eq!(root.get("a").unwrap().as_f64(), Some(2.0));
         assert_eq!(root.members().unwrap().len(), 2);
     }
 
