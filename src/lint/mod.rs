@@ -1,6 +1,6 @@
 //! The lint framework every wxnet linter uses, after oxc's linter.
 //!
-//! - **One rule, one file**, declared with [`declare_rule!`]: its code
+//! - **One rule, one file**, declared with `declare_rule!`: its code
 //!   (`wxnet/<name>`), default severity, category and docs (what it checks, why, an
 //!   example). [`rules()`] is the one table of lint codes: the TypeScript unions and
 //!   the docs are generated from it.
@@ -10,7 +10,7 @@
 //! - **Severities** are configurable per code (`off`/`warn`/`error`, the `rules`
 //!   object of `wxnet.config.json`): [`RuleSeverities`].
 //! - **Tests** are pass/fail lists run by a `Tester` that renders each failing case
-//!   ([`render`]) into a snapshot checked in under `src/lint/snapshots/`.
+//!   ([`render()`]) into a snapshot checked in under `src/lint/snapshots/`.
 //!
 //! Linters: [`domains`] (the server-domain lists, RULES.md §1).
 

@@ -2,15 +2,15 @@
 //!
 //! One rule per file, each declared in the registry ([`crate::lint::rules`]) with
 //! its docs and tested by pass/fail cases with a rendered snapshot. Codes are
-//! `wxnet/domain-<rule>`. Per-entry rules run in the order of [`ENTRY_RULES`], so the
+//! `wxnet/domain-<rule>`. Per-entry rules run in the order of `ENTRY_RULES`, so the
 //! output is ordered by key (input order), then index, then rule.
 //!
 //! Two inputs: [`RawDomains`] (a JS object: findings located by `field`, `index` and
 //! JSON `pointer`) and, with the `lint-json` feature, the text of a domains file
-//! ([`lint_json`]: the same findings, each also spanned at its key or array item).
+//! (`lint_json`: the same findings, each also spanned at its key or array item).
 //!
 //! An entry with at least one error-severity finding is "refused": the console would
-//! not save it, so [`for_each_accepted`] (which feeds the URL-check policy and
+//! not save it, so `for_each_accepted` (which feeds the URL-check policy and
 //! `normalize`) skips it. That keeps one definition of what the platform accepts.
 //! Refusal is decided by each rule's own severity, never by the user's
 //! [`RuleSeverities`]: those are applied afterwards, to what is shown. Turning a rule
