@@ -1,5 +1,6 @@
 //! Server domain lists (RULES.md §1): parsing entries, canonical form, the
-//! compiled [`Policy`] that URL checks consult, and the linter (`lint`).
+//! compiled [`Policy`] that URL checks consult. The linter of the lists is
+//! [`crate::lint::domains`].
 //!
 //! The input is the platform's own server-domain JSON
 //! (`{ requestdomain, wsrequestdomain, uploaddomain, downloaddomain, udpdomain,
@@ -19,7 +20,8 @@
 //! the linter) are put into the [`Policy`] and into [`normalize`]'s output; so the
 //! verdict of a URL check never depends on an entry the platform would refuse.
 
-pub mod lint;
+/// The domain-list linter, where it lived before the lint framework.
+pub use crate::lint::domains as lint;
 
 use std::collections::HashSet;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -137,6 +139,15 @@ impl Entry {
     /// `scheme://host[:port]`, with the list's own scheme when none was written.
     pub fn canonical(&self, field: Field) -> String {
         self.canonical_with_scheme(self.scheme.as_deref().unwrap_or(field.scheme()))
+    }
+
+    /// The host, if it is an IP address.
+    pub fn ip(&self) -> Option<std::net::IpAddr> {
+        match self.host {
+            EntryHost::Ipv4(ip) => Some(ip.into()),
+            EntryHost::Ipv6(ip) => Some(ip.into()),
+            EntryHost::Domain(_) | EntryHost::Wildcard(_) => None,
+        }
     }
 
     /// The canonical form with `scheme` instead of the written one.

@@ -33,7 +33,8 @@
 //!
 //! | RULES.md | what | module | JS export (`pkg/`) |
 //! |---|---|---|---|
-//! | §1 | server domain lists: entries, canonical form, lint rules | [`domains`], `domains/lint/` (one rule per file) | `lintDomains`, `normalizeDomains`, `compileDomains` |
+//! | §1 | server domain lists: entries, canonical form | [`domains`] | `normalizeDomains`, `compileDomains` |
+//! | §1, §12 | the lint framework: rule registry, diagnostics with help and spans, severities; the domain-list rules (one per file) | [`lint`], [`lint::domains`] | `lintDomains` |
 //! | §1–§3 | URL verdicts: scheme, host, port as written, LAN, `urlCheck` | [`url_check`] | `checkUrl`, `checkUrls`, `resolveUrlCheck` |
 //! | §4 | timeouts: per call > app.json > 60000, clamped | [`timeout`] | `resolveTimeout` |
 //! | §5 | the Referer: parse, build, verify; guard options; DevTools' default identity | [`referer`] | `parseReferer`, `buildReferer`, `verifyReferer`, `refererGuard`; `WX_DEFAULTS.appid`/`version` (generated) |
@@ -62,11 +63,11 @@ pub mod api;
 #[cfg(feature = "body")]
 pub mod body;
 pub mod catalogue;
-pub mod diagnostic;
 pub mod domains;
 pub mod error;
 pub mod file_path;
 pub mod limits;
+pub mod lint;
 pub mod referer;
 pub mod request;
 pub mod socket;

@@ -181,7 +181,7 @@ test('rule 1: wxnet check prints the domain lint findings of the list on stderr'
   const typo = tempFile('domains.json', '{"requestDomain": ["https://a.com"]}');
   const r = wxnet('check', '--domains', typo, 'https://a.com');
   assert.equal(r.code, 1);
-  assert.match(r.err, /wxnet check: .*domains\.json: warning wxnet\/domain-field: "requestDomain" is not a domain list.*Did you mean requestdomain\?/);
+  assert.match(r.err, /wxnet check: .*domains\.json: warning wxnet\/domain-field: "requestDomain" is not a domain list.*\n {2}help: Did you mean requestdomain\?/);
   const string = tempFile('domains.json', '{"requestdomain": "https://a.com"}');
   const s = wxnet('check', '--json', '--domains', string, 'https://a.com');
   assert.equal(s.code, 1);

@@ -189,7 +189,7 @@ test('bad arguments to checkUrl throw WxnetError naming the argument', () => {
 
 // --- lintDomains / normalizeDomains --------------------------------------------
 
-test('rule 1: lintDomains reports each problem with code, severity, pointer and a fix', () => {
+test('rule 1: lintDomains reports each problem with code, severity, pointer and a fix (its help)', () => {
   const found = lintDomains({
     requestdomain: ['https://a.com', 'http://b.com', 'https://c.com/api', 'https://1.2.3.4', 'https://localhost', 'https://*.d.com',
       'https://api.weixin.qq.com', 'https://A.COM/', 'https://e.com:99999', 'f.com'],
@@ -215,8 +215,9 @@ test('rule 1: lintDomains reports each problem with code, severity, pointer and 
   ]);
   assert.equal(found[0].field, 'requestdomain');
   assert.equal(found[0].index, 1);
-  assert.match(found[0].message, /write https:\/\/b\.com/);
-  assert.match(found[11].message, /Did you mean requestdomain\?/);
+  assert.equal(found[0].help, 'write https://b.com');
+  assert.doesNotMatch(found[0].message, /write/, 'the fix is the help, apart from the message');
+  assert.match(found[11].help, /Did you mean requestdomain\?/);
   assert.deepEqual(lintDomains({ requestdomain: ['https://a.com', 'https://例え.jp'], wsrequestdomain: ['wss://a.com'] }), []);
   const tooMany = lintDomains({ downloaddomain: Array.from({ length: 21 }, (_, i) => `https://h${i}.com`) });
   assert.deepEqual(tooMany.map((d) => [d.code, d.severity, d.pointer]), [['wxnet/domain-too-many', 'warning', '/downloaddomain']]);
@@ -438,7 +439,10 @@ test('rule 1: domain-hostname refuses what DNS refuses, and no fix suggests a re
   assert.deepEqual(codes(`https://${'a'.repeat(63)}.com`), []);
   const [scheme, localhost] = lintDomains({ requestdomain: ['http://127.0.0.1:8787'] });
   assert.equal(scheme.code, 'wxnet/domain-scheme');
+  assert.equal(scheme.help, undefined, scheme.message);
   assert.doesNotMatch(scheme.message, /write/, scheme.message);
   assert.equal(localhost.code, 'wxnet/domain-localhost');
-  assert.doesNotMatch(lintDomains({ requestdomain: ['https://a/api'] })[0].message, /write/);
+  const path = lintDomains({ requestdomain: ['https://a/api'] }).find((d) => d.code === 'wxnet/domain-path');
+  assert.equal(path.help, undefined);
+  assert.doesNotMatch(path.message, /write/);
 });

@@ -48,7 +48,7 @@ function refreshDomains() {
   show($('domains-output'), () => {
     const diagnostics = lintDomains(readDomains());
     if (diagnostics.length === 0) return 'no problems: the console would accept every entry';
-    const text = diagnostics.map((d) => `${d.severity.padEnd(7)} ${d.pointer ?? ''}  ${d.message}  [${d.code}]`).join('\n');
+    const text = diagnostics.map((d) => `${d.severity.padEnd(7)} ${d.pointer ?? ''}  ${d.message}  [${d.code}]${d.help ? `\n        help: ${d.help}` : ''}`).join('\n');
     return [text, !diagnostics.some((d) => d.severity === 'error')];
   });
   refreshCheck();

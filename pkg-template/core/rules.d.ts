@@ -29,8 +29,10 @@ export interface Diagnostic {
   /** `wxnet/<rule>`, e.g. `wxnet/domain-scheme`. Stable. */
   code: string;
   severity: 'error' | 'warning' | 'info';
-  /** What is wrong and how to fix it. */
+  /** What is wrong. */
   message: string;
+  /** How to fix it, when there is something to do: `write https://a.com`. */
+  help?: string;
   /** The top-level key, e.g. `requestdomain`. */
   field?: string;
   /** The position inside that key's array. */

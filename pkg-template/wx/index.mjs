@@ -167,7 +167,7 @@ function domainWarnings(domains) {
   if (!isPlainObject(domains)) return [];
   return lintDomains(domains)
     .filter((diagnostic) => diagnostic.severity !== 'info')
-    .map(({ code, severity, message }) => ({ code, severity, message: `options.domains: ${message}` }));
+    .map(({ code, severity, message, help }) => ({ code, severity, message: `options.domains: ${message}${help ? `; ${help}` : ''}` }));
 }
 
 function checkString(value, name) {

@@ -19,7 +19,10 @@ function readDomainsFile(path, command) {
     }
     throw error;
   }
-  for (const d of findings) console.error(`wxnet ${command}: ${path}: ${d.severity} ${d.code}: ${d.message}`);
+  for (const d of findings) {
+    console.error(`wxnet ${command}: ${path}: ${d.severity} ${d.code}: ${d.message}`);
+    if (d.help) console.error(`  help: ${d.help}`);
+  }
   return domains;
 }
 
