@@ -20,8 +20,7 @@
 //! the linter) are put into the [`Policy`] and into [`normalize`]'s output; so the
 //! verdict of a URL check never depends on an entry the platform would refuse.
 
-/// The domain-list linter, where it lived before the lint framework.
-pub use crate::lint::domains as lint;
+use crate::lint::domains as lint;
 
 use std::collections::HashSet;
 use std::net::{Ipv4Addr, Ipv6Addr};

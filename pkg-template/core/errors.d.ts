@@ -1,4 +1,4 @@
-import type { WxnetErrorCode } from './core/types.generated.js';
+import type { WxnetErrorCode } from './types.generated.js';
 export type { WxnetErrorCode };
 
 /** Every error wxnet throws. `code` is stable (`area/what`); `message` names what was wrong. */

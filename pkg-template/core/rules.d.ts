@@ -1,8 +1,8 @@
 // Types of the rules engine (RULES.md §1–§4, §7).
 
-// NetworkApi, CheckUrlOkReason, CheckUrlFailReason and ErrMsgKey are generated from the core's tables.
-import type { CheckUrlFailReason, CheckUrlOkReason, ErrMsgKey, NetworkApi } from './core/types.generated.js';
-export type { CheckUrlFailReason, CheckUrlOkReason, NetworkApi };
+// NetworkApi, CheckUrlOkReason, CheckUrlFailReason, ErrMsgKey and DomainLintCode are generated from the core's tables.
+import type { CheckUrlFailReason, CheckUrlOkReason, DomainLintCode, ErrMsgKey, LintCode, NetworkApi } from './types.generated.js';
+export type { CheckUrlFailReason, CheckUrlOkReason, DomainLintCode, LintCode, NetworkApi };
 
 /**
  * The platform's server-domain JSON, as its API returns it (paste it as is; the
@@ -27,7 +27,7 @@ export interface ServerDomains {
 /** One finding of a wxnet linter (shared by every linter). */
 export interface Diagnostic {
   /** `wxnet/<rule>`, e.g. `wxnet/domain-scheme`. Stable. */
-  code: string;
+  code: LintCode;
   severity: 'error' | 'warning' | 'info';
   /** What is wrong. */
   message: string;
@@ -41,11 +41,6 @@ export interface Diagnostic {
   pointer?: string;
 }
 
-/** Codes lintDomains reports. */
-export type DomainLintCode =
-  | 'wxnet/domain-invalid' | 'wxnet/domain-scheme' | 'wxnet/domain-ip' | 'wxnet/domain-localhost'
-  | 'wxnet/domain-hostname' | 'wxnet/domain-path' | 'wxnet/domain-wildcard' | 'wxnet/domain-forbidden'
-  | 'wxnet/domain-duplicate' | 'wxnet/domain-too-many' | 'wxnet/domain-field';
 
 /**
  * Lints a server-domain JSON (RULES.md §1). Returns `[]` when the console would

@@ -152,3 +152,51 @@ export type WxnetErrorCode =
   | 'wx/options'
   | 'wx/stopped'
   | 'wx/websocket-missing';
+
+/**
+ * Every lint rule's code (the registry of `src/lint/`).
+ *
+ * - `wxnet/domain-invalid`: The entry cannot be read as `scheme://host[:port]` (RULES.md §1).
+ * - `wxnet/domain-scheme`: The entry's scheme is not the one its list requires (an error), or it has none (a warning: wxnet assumes the list's scheme) (RULES.md §1).
+ * - `wxnet/domain-ip`: The entry's host is an IP address (RULES.md §1).
+ * - `wxnet/domain-localhost`: The entry is `localhost`, a subdomain of it, or a loopback or unspecified address (`127.0.0.1`, `[::1]`, `0.0.0.0`, `[::]`, …) (RULES.md §1).
+ * - `wxnet/domain-hostname`: The entry's host is not a DNS host name (RULES.md §1): a label with a character other than a letter, digit or hyphen (after IDNA to ASCII), a label that starts or ends with a hyphen, a label longer than 63 octets, a name longer than 253, or a single label.
+ * - `wxnet/domain-path`: The entry has a path, query or fragment (RULES.md §1).
+ * - `wxnet/domain-wildcard`: The entry contains `*` (RULES.md §1).
+ * - `wxnet/domain-forbidden`: The entry is `api.weixin.qq.com` (RULES.md §1).
+ * - `wxnet/domain-duplicate`: The entry equals an earlier one of the same list after normalisation (IDNA, case, trailing dot and slash) (RULES.md §1).
+ * - `wxnet/domain-too-many`: More than 20 entries in one list (a warning), more than 200 (an error) (RULES.md §1).
+ * - `wxnet/domain-field`: A key that is not one of the six lists (a warning), a list that is not an array, an item that is not a string, or a file that is not an object (errors) (RULES.md §1).
+ * - `wxnet/json-syntax`: The file is not JSON (or, for `manifest.json`, not JSON with comments).
+ * - `wxnet/lint-config`: The `rules` object of `wxnet.config.json` names an unknown rule, a rule that cannot be configured, or a severity other than `"off"`, `"warn"` and `"error"`.
+ */
+export type LintCode =
+  | 'wxnet/domain-invalid'
+  | 'wxnet/domain-scheme'
+  | 'wxnet/domain-ip'
+  | 'wxnet/domain-localhost'
+  | 'wxnet/domain-hostname'
+  | 'wxnet/domain-path'
+  | 'wxnet/domain-wildcard'
+  | 'wxnet/domain-forbidden'
+  | 'wxnet/domain-duplicate'
+  | 'wxnet/domain-too-many'
+  | 'wxnet/domain-field'
+  | 'wxnet/json-syntax'
+  | 'wxnet/lint-config';
+
+/**
+ * The codes lintDomains reports (RULES.md §1).
+ */
+export type DomainLintCode =
+  | 'wxnet/domain-invalid'
+  | 'wxnet/domain-scheme'
+  | 'wxnet/domain-ip'
+  | 'wxnet/domain-localhost'
+  | 'wxnet/domain-hostname'
+  | 'wxnet/domain-path'
+  | 'wxnet/domain-wildcard'
+  | 'wxnet/domain-forbidden'
+  | 'wxnet/domain-duplicate'
+  | 'wxnet/domain-too-many'
+  | 'wxnet/domain-field';

@@ -175,7 +175,7 @@ pub fn lint_domains(domains: JsValue) -> Result<JsValue, JsValue> {
             format!("domains must be an object, got {}", type_name(&domains)),
         )));
     }
-    to_value(&domains::lint::lint(&raw_domains(&domains, "domains")?))
+    to_value(&wxnet::lint::domains::lint(&raw_domains(&domains, "domains")?))
 }
 
 #[wasm_bindgen(js_name = normalizeDomains)]
