@@ -16,11 +16,6 @@ mod referer;
 mod rules;
 mod wx;
 
-#[wasm_bindgen(start)]
-fn start() {
-    console_error_panic_hook::set_once();
-}
-
 pub(crate) use wxnet_js::{expect_string, string_list, to_js, to_value, type_name};
 
 /// One of the four network API names (`arg/api` otherwise).
