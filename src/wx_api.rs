@@ -80,13 +80,19 @@ impl PlatformType {
     /// Whether a value of this JS type (`typeof`, with `null`, `array` and
     /// `arraybuffer` told apart) has the platform type.
     pub fn accepts(self, js_type: &str) -> bool {
+        self.js_types().contains(&js_type)
+    }
+
+    /// The JS types (as [`PlatformType::accepts`] names them) a value of this platform
+    /// type may have.
+    pub fn js_types(self) -> &'static [&'static str] {
         match self {
-            PlatformType::String => js_type == "string",
-            PlatformType::Number => js_type == "number",
-            PlatformType::Boolean => js_type == "boolean",
-            PlatformType::Array => js_type == "array",
-            PlatformType::Object => js_type == "object" || js_type == "arraybuffer",
-            PlatformType::StringOrArrayBuffer => js_type == "string" || js_type == "arraybuffer",
+            PlatformType::String => &["string"],
+            PlatformType::Number => &["number"],
+            PlatformType::Boolean => &["boolean"],
+            PlatformType::Array => &["array"],
+            PlatformType::Object => &["object", "arraybuffer"],
+            PlatformType::StringOrArrayBuffer => &["string", "arraybuffer"],
         }
     }
 }
@@ -144,6 +150,9 @@ pub fn parameters(api: Api) -> &'static [Parameter] {
         Api::ConnectSocket => CONNECT_SOCKET,
     }
 }
+
+/// The calls with a parameter table, by the name their errMsg starts with.
+pub const CALLS: [&str; 5] = ["request", "uploadFile", "downloadFile", "connectSocket", "sendSocketMessage"];
 
 /// The calls with a parameter table, by the name their errMsg starts with: the four
 /// APIs and `sendSocketMessage` (which SocketTask.send reports as too).

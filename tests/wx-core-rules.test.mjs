@@ -72,3 +72,33 @@ test('rule 9: store paths start with the prefixes the core parses', () => {
     assert.equal(core.parseStorePath(`${prefix}a1b2.png`).area, area);
   }
 });
+
+test('rule 9: the shim applies the generated parameter table exactly as the core checks (20,000 random options)', async () => {
+  const { checkParameters } = await import('../pkg/wx/parameters.mjs');
+  const { WX_PARAMETERS } = await import('../pkg/core/wx.generated.mjs');
+  const { seededRandom } = await import('./helpers/random.mjs');
+  const next = seededRandom(Number(process.env.WXNET_FUZZ_SEED ?? 9));
+  const values = [undefined, null, 'x', '', 0, 5, NaN, true, false, [], ['chat'], {}, { a: 1 }, new ArrayBuffer(1),
+    new Uint8Array(1), () => {}, Symbol('s'), 10n];
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const SAMPLE_OF_TYPE = { string: 'x', number: 5, boolean: true, array: ['chat'], object: { a: 1 }, arraybuffer: new ArrayBuffer(1) };
+  let failures = 0;
+  for (let i = 0; i < 20_000; i++) {
+    const call = pick(Object.keys(WX_PARAMETERS));
+    const option = {};
+    for (const [field, , , accepted] of WX_PARAMETERS[call]) {
+      if (next() < 0.3) continue;
+      option[field] = next() < 0.9 ? SAMPLE_OF_TYPE[pick(accepted)] : pick(values);
+    }
+    const shim = checkParameters(call, option);
+    const core = wxParameterErrorOf(call, option);
+    assert.deepEqual(shim, core, `${call} ${JSON.stringify(Object.keys(option))}`);
+    if (core) failures++;
+  }
+  assert.ok(failures > 5_000 && failures < 19_000, `both outcomes are exercised (${failures} failures)`);
+});
+
+function wxParameterErrorOf(call, option) {
+  const result = core.wxParameterError(call, option);
+  return result && (result.errno === undefined ? { errMsg: result.errMsg } : { errMsg: result.errMsg, errno: result.errno });
+}

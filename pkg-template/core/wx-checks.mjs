@@ -3,12 +3,14 @@
 import * as core from '../wxnet.js';
 import { fromCore } from './errors.mjs';
 
-export { DROPPED_HEADERS, STORE_PATH_PREFIXES, WX_DEFAULTS } from './wx.generated.mjs';
+export { DROPPED_HEADERS, STORE_PATH_PREFIXES, WX_DEFAULTS, WX_PARAMETERS } from './wx.generated.mjs';
 
 /**
  * `{ errMsg, errno }` of the first option field of `call` (one of the four APIs or
  * `sendSocketMessage`) whose type is wrong, else undefined: `parameter error:
- * parameter.url should be String instead of Undefined;`.
+ * parameter.url should be String instead of Undefined;`. The core's own check: the
+ * shim applies the generated WX_PARAMETERS table (wx/parameters.mjs), and the tests
+ * hold the two equal.
  */
 export const wxParameterError = fromCore(core.wxParameterError);
 

@@ -13,7 +13,7 @@ export { buildReferer } from '../core/referer.mjs';
 export { DomainPolicy, lintDomains } from '../core/rules.mjs';
 export { parseStorePath } from '../core/store-path.mjs';
 export {
-  DROPPED_HEADERS, STORE_PATH_PREFIXES, WX_DEFAULTS, checkSocketClose, requestMethod, wxParameterError,
+  DROPPED_HEADERS, STORE_PATH_PREFIXES, WX_DEFAULTS, WX_PARAMETERS, checkSocketClose, requestMethod,
 } from '../core/wx-checks.mjs';
 // createWx checks its options with these once; calls go through rulesFor().
 export { checkUrl, networkLimits, resolveTimeout };

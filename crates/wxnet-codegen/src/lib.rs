@@ -72,7 +72,25 @@ fn wx_js() -> String {
         .iter()
         .map(|area| (area.name().to_string(), json!(area.prefix())))
         .collect();
+    // The shim checks every call's option types in JS (a wasm call with one property
+    // read per field cost 9 µs a call); the table and the accepted types are the core's.
+    let parameters: serde_json::Map<String, Value> = wx_api::CALLS
+        .iter()
+        .map(|call| {
+            let fields: Vec<Value> = wx_api::parameters_by_call(call)
+                .unwrap_or_default()
+                .iter()
+                .map(|p| json!([p.name, p.expected.name(), p.required, p.expected.js_types()]))
+                .collect();
+            (call.to_string(), Value::Array(fields))
+        })
+        .collect();
     let constants = [
+        (
+            "WX_PARAMETERS",
+            "Per call: [field, platform type, required, accepted JS types] (src/wx_api.rs; JS types as `typeof`, with null, array and arraybuffer told apart).",
+            frozen(&Value::Object(parameters)),
+        ),
         ("WX_DEFAULTS", "What the shim assumes when a call gives none (src/wx_api.rs `defaults`).", frozen(&defaults)),
         (
             "DROPPED_HEADERS",

@@ -2,7 +2,7 @@
 // The WebSocket class is injected (browsers: the global one; Node: the `ws` package
 // when installed, which also carries the Referer header).
 import { Listeners, deliver, promisify } from '../callbacks.mjs';
-import { WX_DEFAULTS, WxnetError, checkSocketClose, failure, okMessage, wxParameterError } from '../core-port.mjs';
+import { WX_DEFAULTS, WxnetError, checkSocketClose, failure, okMessage } from '../core-port.mjs';
 import { outgoingHeaders } from '../http/headers.mjs';
 import { checkParameters, optionObject } from '../parameters.mjs';
 import { now } from '../runtime.mjs';
@@ -164,7 +164,7 @@ export class SocketTask {
     if (this.ended || this.socket?.readyState !== OPEN) {
       return deliver(option, false, failure(api, 'WebSocket is not connected'));
     }
-    const invalid = wxParameterError('sendSocketMessage', option);
+    const invalid = checkParameters('sendSocketMessage', option);
     if (invalid) return deliver(option, false, invalid);
     const { data } = option;
     try {
