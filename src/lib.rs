@@ -71,6 +71,7 @@ pub mod lint;
 pub mod referer;
 pub mod request;
 pub mod socket;
+pub mod sockets;
 pub mod timeout;
 pub mod url_check;
 pub mod wx_api;

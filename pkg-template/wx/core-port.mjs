@@ -2,7 +2,7 @@
 // timeout, limit, errMsg, store path and decoded body the shim hands to a callback comes
 // from the Rust core through here; nothing here decides a rule by itself.
 import { remember } from '../core/memo.mjs';
-import { checkUrl, errMsgFor, networkLimits, requestDefaults, resolveTimeout } from '../core/rules.mjs';
+import { checkSocketTarget, checkUrl, errMsgFor, networkLimits, requestDefaults, resolveTimeout } from '../core/rules.mjs';
 
 export { closestName } from '../core/did-you-mean.mjs';
 export { WxnetError } from '../core/errors.mjs';
@@ -12,6 +12,7 @@ export { decodeBody } from '../core/body.mjs';
 export { buildReferer } from '../core/referer.mjs';
 export { DomainPolicy, lintDomains } from '../core/rules.mjs';
 export { parseStorePath } from '../core/store-path.mjs';
+export { serviceTypeError } from '../core/rules.mjs';
 // createWx checks its options with these once; calls go through rulesFor().
 export { checkUrl, networkLimits, requestDefaults, resolveTimeout };
 
@@ -29,6 +30,10 @@ export function rulesFor(checks, app) {
     checkUrl(api, url) {
       if (typeof url !== 'string') return checkUrl(api, url, checks);
       return remember(verdicts, `${api} ${url}`, () => checkUrl(api, url, checks), CACHE_LIMIT);
+    },
+    socketTarget(protocol, address, port) {
+      if (typeof address !== 'string' || typeof port !== 'number') return checkSocketTarget(protocol, address, port, checks);
+      return remember(verdicts, `${protocol} ${address} ${port}`, () => checkSocketTarget(protocol, address, port, checks), CACHE_LIMIT);
     },
     timeout(api, callTimeout) {
       if (callTimeout !== undefined && typeof callTimeout !== 'number') return timeoutOf(api, callTimeout, app);

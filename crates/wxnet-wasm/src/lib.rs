@@ -16,6 +16,7 @@ mod body;
 mod files;
 mod referer;
 mod rules;
+mod sockets;
 mod wx;
 
 #[wasm_bindgen(start)]
