@@ -99,7 +99,7 @@ export type SocketTargetReason =
  * - `invalid-param`: An argument is empty or not what the API takes: serviceType must be a Bonjour type such as _http._tcp., address a host name or IPv4 address, port an integer 1-65535.
  * - `scan-task-already-exist`: A local service search is already running; one runs at a time. Call stopLocalServiceDiscovery first, or wait for onLocalServiceDiscoveryStop.
  * - `task-not-found`: stopLocalServiceDiscovery was called while no search was running (it stops by itself after 30 s). Nothing to stop.
- * - `socket-not-connected`: write/send on a TCP or UDP socket that is not connected or already closed. Connect (or bind) first and do not use a socket after close().
+ * - `socket-is-not-connected`: write/send on a TCP or UDP socket that is not connected or already closed. Connect (or bind) first and do not use a socket after close().
  * - `not-supported`: Browsers have no UDP, TCP or multicast sockets, so these APIs cannot work in a browser preview. Run the code under wxnet in Node, or on a phone.
  */
 export type ErrMsgKey =
@@ -124,7 +124,7 @@ export type ErrMsgKey =
   | 'invalid-param'
   | 'scan-task-already-exist'
   | 'task-not-found'
-  | 'socket-not-connected'
+  | 'socket-is-not-connected'
   | 'not-supported';
 
 /**

@@ -155,7 +155,7 @@ failures! {
         explanation: "stopLocalServiceDiscovery was called while no search was running (it stops by itself after \
             30 s). Nothing to stop.";
     /// A socket used before connect, or after close.
-    SocketNotConnected = "socket-not-connected", phrase: Some("socket is not connected"), errno: None,
+    SocketNotConnected = "socket-is-not-connected", phrase: Some("socket is not connected"), errno: None,
         detail: DetailKind::None,
         explanation: "write/send on a TCP or UDP socket that is not connected or already closed. Connect (or \
             bind) first and do not use a socket after close().";

@@ -66,7 +66,7 @@ export class RawSocket {
     this.closed = true;
     this.runtime.openSockets.delete(this);
     this.runtime.log(() => ({ type: 'end', id: this.id, api: this.api, url: this.url, ok: true, errMsg: result.errMsg, timings: { created: this.created, end: now() } }));
-    this.emit('close', result);
+    this.emitLater('close', result);
   }
 
   /** The app stayed in the background too long: onError `interrupted`, then closed. */

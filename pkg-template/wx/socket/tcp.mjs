@@ -84,6 +84,7 @@ export class TCPSocket extends RawSocket {
     if (this.closed) return;
     if (!this.socket) return this.finish({ errMsg: 'close:ok' });
     this.socket.destroy();
+    this.finish({ errMsg: 'close:ok' });
     return undefined;
   }
 

@@ -90,7 +90,7 @@ export class UDPSocket extends RawSocket {
     const bytes = messageBytes(message, option.offset, option.length);
     try {
       if (option.setBroadcast === true) socket.setBroadcast(true);
-      if (method === 'write' && this.connectedTo) socket.send(bytes);
+      if (method === 'write' && this.connectedTo) this.sendToPeer(bytes);
       else socket.send(bytes, port, this.realAddress(address));
     } catch (error) {
       this.error('network', error?.message ?? String(error));
@@ -107,8 +107,20 @@ export class UDPSocket extends RawSocket {
     const socket = this.transport();
     if (!socket) return undefined;
     this.connectedTo = `${o.address}:${o.port}`;
-    try { socket.connect(o.port, this.realAddress(o.address)); } catch (error) { this.error('network', error?.message ?? String(error)); }
+    this.pendingWrites = [];
+    const flush = () => {
+      const pending = this.pendingWrites;
+      this.pendingWrites = undefined;
+      for (const bytes of pending) this.sendToPeer(bytes);
+    };
+    try { socket.connect(o.port, this.realAddress(o.address), flush); } catch (error) { this.error('network', error?.message ?? String(error)); }
     return undefined;
+  }
+
+  /** After connect: to the peer, once the transport says it is connected (writes wait until then). */
+  sendToPeer(bytes) {
+    if (this.pendingWrites) this.pendingWrites.push(bytes);
+    else this.socket.send(bytes);
   }
 
   setTTL(ttl) {
