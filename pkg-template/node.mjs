@@ -8,6 +8,7 @@ import { autoLan } from './node/lan.mjs';
 export * from './api.mjs';
 export { createNodeFileStore } from './node/file-store.mjs';
 export { nodeFetch } from './node/fetch.mjs';
+export { startMdnsResponder } from './node/mdns.mjs';
 // createWx with Node's defaults (node/defaults.mjs: temp-dir file store, `ws`, the
 // node:http(s) transport, streamed uploads, redirects checked per hop); shadows the one from api.mjs.
 // `lan: 'auto'`: this machine's first private IPv4 interface stands for the phone's (RULES.md §2).

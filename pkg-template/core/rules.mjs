@@ -221,3 +221,9 @@ export function checkSocketTarget(protocol, address, port, options) {
 
 /** `{ errMsg }` when the client refuses this mDNS `serviceType` (RULES.md §10), else undefined. */
 export const serviceTypeError = fromCore(core.serviceTypeError);
+
+/** DNS-SD for mDNS discovery (RULES.md §10): the browse query, a response's events, a query's names, an announcement. */
+export const dnsSdBrowseQuery = fromCore(core.dnsSdBrowseQuery);
+export const dnsSdBrowseEvents = fromCore(core.dnsSdBrowseEvents);
+export const dnsSdQuestions = fromCore(core.dnsSdQuestions);
+export const dnsSdAnnouncement = fromCore(core.dnsSdAnnouncement);

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { nodeFetch } from './fetch.mjs';
 import { nodeUdp } from './dgram.mjs';
 import { createNodeFileStore } from './file-store.mjs';
+import { nodeMdns } from './mdns.mjs';
 import { nodeTcp } from './net.mjs';
 
 /** The `ws` package's WebSocket if the user installed it, else Node's global one (Node ≥ 22). */
@@ -20,5 +21,5 @@ export function nodeWebSocket() {
 /** What the Node entry passes to the shared createWx. */
 export function nodeDefaults() {
   return { environment: 'node', fileStore: createNodeFileStore(), WebSocket: nodeWebSocket(), fetch: nodeFetch, streamUploads: true, manualRedirects: true,
-    udp: nodeUdp, tcp: nodeTcp };
+    udp: nodeUdp, tcp: nodeTcp, mdns: nodeMdns() };
 }

@@ -12,7 +12,7 @@ export { decodeBody } from '../core/body.mjs';
 export { buildReferer } from '../core/referer.mjs';
 export { DomainPolicy, lintDomains } from '../core/rules.mjs';
 export { parseStorePath } from '../core/store-path.mjs';
-export { serviceTypeError } from '../core/rules.mjs';
+export { dnsSdBrowseEvents, dnsSdBrowseQuery, serviceTypeError } from '../core/rules.mjs';
 // createWx checks its options with these once; calls go through rulesFor().
 export { checkUrl, networkLimits, requestDefaults, resolveTimeout };
 

@@ -16,6 +16,7 @@ import { createMemoryFileStore } from './file-store.mjs';
 import { createRequest } from './request.mjs';
 import { Runtime } from './runtime.mjs';
 import { createSocketApi } from './socket/web-socket.mjs';
+import { createMdnsApi } from './socket/mdns.mjs';
 import { createTcpApi } from './socket/tcp.mjs';
 import { createUdpApi } from './socket/udp.mjs';
 import { createUploadFile } from './upload-file.mjs';
@@ -62,6 +63,7 @@ export function createWx(options = {}, platformDefaults = {}) {
     ...sockets,
     ...createUdpApi(context),
     ...createTcpApi(context),
+    ...createMdnsApi(context),
   };
   return { wx, runtime: runtime.publicApi() };
 }
@@ -136,12 +138,12 @@ function readOptions(options, inNode) {
   };
 }
 
-const SOCKET_OPTION_NAMES = ['udp', 'tcp', 'resolve'];
+const SOCKET_OPTION_NAMES = ['udp', 'tcp', 'mdns', 'resolve'];
 
 /** `options.sockets`: `{ udp, tcp }` transports and `resolve(address, protocol)` (a listed name -> where to really go). */
 function readSockets(given) {
   if (given === undefined) return {};
-  if (!isPlainObject(given)) throw optionError(`options.sockets must be an object { udp?, tcp?, resolve? }, got ${describeValue(given)}`);
+  if (!isPlainObject(given)) throw optionError(`options.sockets must be an object { udp?, tcp?, mdns?, resolve? }, got ${describeValue(given)}`);
   for (const [name, value] of Object.entries(given)) {
     if (!SOCKET_OPTION_NAMES.includes(name)) throw optionError(`options.sockets.${name} is not a socket option; use ${SOCKET_OPTION_NAMES.join(', ')}`);
     const fits = name === 'resolve' ? typeof value === 'function' : value !== null && typeof value === 'object';
@@ -150,9 +152,12 @@ function readSockets(given) {
   return given;
 }
 
-/** The UDP/TCP transports: the caller's, else the platform's (Node: node:dgram, node:net; browsers: none). */
+/** The UDP/TCP/mDNS transports: the caller's, else the platform's (Node: node:dgram, node:net, multicast; browsers: none). */
 function socketTransports(sockets, platformDefaults) {
-  return { udp: sockets.udp ?? platformDefaults.udp, tcp: sockets.tcp ?? platformDefaults.tcp, socketResolve: sockets.resolve };
+  return {
+    udp: sockets.udp ?? platformDefaults.udp, tcp: sockets.tcp ?? platformDefaults.tcp, mdns: sockets.mdns ?? platformDefaults.mdns,
+    socketResolve: sockets.resolve,
+  };
 }
 
 function readLimits(given) {

@@ -12,6 +12,9 @@
 //! without a port matches every port (a socket always names a port, so §1's "only a
 //! URL without a port" would make such an entry useless).
 
+#[cfg(feature = "dns-sd")]
+pub mod dns_sd;
+
 use crate::catalogue::errmsg::{self, Failure, FailureKind, Message};
 use crate::domains::{is_local_ip, is_localhost_name, Field, Listing, FORBIDDEN_HOST};
 use crate::url_check::Options;

@@ -103,6 +103,7 @@ async function main() {
   tcp.connect({ address: '10.77.0.2', port: 3306 });
   await new Promise((resolve) => setTimeout(resolve, 50));
   result.rawSockets = rawSockets;
+  result.discovery = await new Promise((resolve) => lan.startLocalServiceDiscovery({ serviceType: '_http._tcp.', fail: resolve, success: resolve }));
   try {
     createWx({ manualRedirects: true });
     result.manualRedirects = 'accepted';
