@@ -5,7 +5,7 @@ import { checkParameters, optionObject } from '../parameters.mjs';
 import { NO_SOCKETS, RawSocket, addListenerMethods, toArrayBuffer } from './raw-socket.mjs';
 
 const API = 'createTCPSocket';
-const EVENTS = ['connect', 'message', 'close', 'error'];
+const EVENTS = ['connect', 'message', 'close', 'error', 'bindWifi'];
 const CONNECT_PARAMETERS = [['address', 'String', true], ['port', 'Number', true], ['timeout', 'Number']];
 /** connect's default timeout, in ms (the typings: "默认为 2s"). */
 const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
@@ -77,6 +77,11 @@ export class TCPSocket extends RawSocket {
       this.error('network', error?.message ?? String(error));
     }
     return undefined;
+  }
+
+  /** Android only on the phone; a computer has no Wi-Fi to pin a socket to. */
+  bindWifi() {
+    this.error('not supported', 'wxnet: bindWifi binds to the phone\'s Wi-Fi, Android only');
   }
 
   close() {
