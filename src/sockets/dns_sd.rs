@@ -87,7 +87,12 @@ pub fn announcement(service: &Announcement) -> Result<Vec<u8>, Error> {
     let srv = SRV { priority: 0, weight: 0, port: service.port, target: host.clone() };
     packet.additional_records.push(ResourceRecord::new(instance.clone(), CLASS::IN, ttl, RData::SRV(srv)));
     packet.additional_records.push(ResourceRecord::new(instance, CLASS::IN, ttl, RData::TXT(TXT::new())));
-    packet.additional_records.push(ResourceRecord::new(host, CLASS::IN, ttl, RData::A(A { address: service.ip.into() })));
+    packet.additional_records.push(ResourceRecord::new(
+        host,
+        CLASS::IN,
+        ttl,
+        RData::A(A { address: service.ip.into() }),
+    ));
     build(&packet)
 }
 
@@ -193,11 +198,7 @@ mod tests {
     fn rule_10_an_announcement_is_found_with_its_ip_and_port() {
         assert_eq!(
             browse_events(&printer(120), "_wxnet-test._tcp."),
-            vec![BrowseEvent::Found {
-                service_name: "My Printer".into(),
-                ip: Ipv4Addr::new(10, 77, 0, 2),
-                port: 4242
-            }]
+            vec![BrowseEvent::Found { service_name: "My Printer".into(), ip: Ipv4Addr::new(10, 77, 0, 2), port: 4242 }]
         );
         assert!(browse_events(&printer(120), "_http._tcp.").is_empty(), "another type");
         assert!(questions(&printer(120)).is_empty(), "a response asks nothing");

@@ -101,8 +101,14 @@ fn rule_7_refusals_name_the_target_and_why() {
     let message = |protocol, address, port| {
         check_target(protocol, address, port, &options).message(protocol, address).map(|m| m.err_msg)
     };
-    assert_eq!(message(Protocol::Tcp, "10.77.0.2", 3306.0), Some("createTCPSocket:fail tcp://10.77.0.2:3306 port blocked".into()));
-    assert_eq!(message(Protocol::Udp, "x.com", 5000.0), Some("createUDPSocket:fail udp://x.com:5000 not in domain list".into()));
+    assert_eq!(
+        message(Protocol::Tcp, "10.77.0.2", 3306.0),
+        Some("createTCPSocket:fail tcp://10.77.0.2:3306 port blocked".into())
+    );
+    assert_eq!(
+        message(Protocol::Udp, "x.com", 5000.0),
+        Some("createUDPSocket:fail udp://x.com:5000 not in domain list".into())
+    );
     assert_eq!(
         message(Protocol::Udp, "10.77.0.1", 5000.0),
         Some("createUDPSocket:fail udp://10.77.0.1:5000 is the phone's own IP".into())
@@ -115,7 +121,18 @@ fn rule_10_service_types_are_bonjour_types() {
     for ok in ["_http._tcp.", "_http._tcp", "_wxnet-test._tcp.", "_ipp._udp.", "_x1._tcp."] {
         assert_eq!(check_service_type(ok), Ok(()), "{ok}");
     }
-    for bad in ["", ".", "http._tcp.", "_http._sctp.", "_._tcp.", "_-a._tcp.", "_a-._tcp.", "_123._tcp.", "_a--b._tcp.", "_abcdefghijklmnop._tcp."] {
+    for bad in [
+        "",
+        ".",
+        "http._tcp.",
+        "_http._sctp.",
+        "_._tcp.",
+        "_-a._tcp.",
+        "_a-._tcp.",
+        "_123._tcp.",
+        "_a--b._tcp.",
+        "_abcdefghijklmnop._tcp.",
+    ] {
         let message = check_service_type(bad).unwrap_err();
         assert_eq!(message.err_msg, "startLocalServiceDiscovery:fail invalid param", "{bad:?}");
     }

@@ -83,7 +83,9 @@ pub fn dns_sd_browse_events(bytes: &[u8], service_type: JsValue) -> Result<JsVal
     let events: Vec<EventResult> = dns_sd::browse_events(bytes, &service_type)
         .into_iter()
         .map(|event| match event {
-            BrowseEvent::Found { service_name, ip, port } => EventResult::Found { service_name, ip: ip.to_string(), port },
+            BrowseEvent::Found { service_name, ip, port } => {
+                EventResult::Found { service_name, ip: ip.to_string(), port }
+            }
             BrowseEvent::Lost { service_name } => EventResult::Lost { service_name },
             BrowseEvent::ResolveFail { service_name } => EventResult::ResolveFail { service_name },
         })

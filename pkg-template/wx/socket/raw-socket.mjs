@@ -39,17 +39,20 @@ export class RawSocket {
    * has the core's errMsg. A socket of a hidden app fails with `interrupted`.
    */
   admit(address, port) {
-    const verdict = this.context.rules.socketTarget(this.protocol, address, port);
-    const url = `${this.protocol}://${address}:${port}`;
-    this.runtime.log(() => ({ type: 'start', id: this.id, api: this.api, url, verdict: { ok: verdict.ok, reason: verdict.reason }, time: now() }));
-    if (!verdict.ok) {
-      this.emitLater('error', { errMsg: verdict.errMsg });
-      return false;
-    }
     if (this.runtime.hidden) {
       this.error('interrupted');
       return false;
     }
+    // The same target as the last send: the same verdict (UDP sends in a loop).
+    if (address === this.lastAddress && port === this.lastPort) return true;
+    const verdict = this.context.rules.socketTarget(this.protocol, address, port);
+    this.runtime.log(() => ({ type: 'start', id: this.id, api: this.api, url: `${this.protocol}://${address}:${port}`, verdict: { ok: verdict.ok, reason: verdict.reason }, time: now() }));
+    if (!verdict.ok) {
+      this.emitLater('error', { errMsg: verdict.errMsg });
+      return false;
+    }
+    this.lastAddress = address;
+    this.lastPort = port;
     return true;
   }
 
@@ -93,8 +96,10 @@ export function messageBytes(message, offset, length) {
   return new Uint8Array(message, start, end - start);
 }
 
-/** An ArrayBuffer holding exactly the bytes of a Node Buffer or typed array. */
+/** An ArrayBuffer holding exactly the bytes of a Node Buffer or typed array (no copy when it owns its memory). */
 export function toArrayBuffer(bytes) {
   if (bytes instanceof ArrayBuffer) return bytes;
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const { buffer, byteOffset, byteLength } = bytes;
+  if (byteOffset === 0 && byteLength === buffer.byteLength) return buffer;
+  return buffer.slice(byteOffset, byteOffset + byteLength);
 }

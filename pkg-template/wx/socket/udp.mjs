@@ -39,7 +39,11 @@ export class UDPSocket extends RawSocket {
     }
     const socket = factory.createSocket(this.type);
     socket.on('message', (bytes, remote) => this.received(bytes, remote));
-    socket.on('listening', () => this.emit('listening', { errMsg: 'onListening:ok' }));
+    socket.on('listening', () => {
+      const { address, family, port } = socket.address();
+      this.localInfo = Object.freeze({ address, family, port });
+      this.emit('listening', { errMsg: 'onListening:ok' });
+    });
     socket.on('error', (error) => this.error('network', error?.message ?? String(error)));
     socket.on('close', () => this.finish({ errMsg: 'close:ok' }));
     this.socket = socket;
@@ -49,12 +53,10 @@ export class UDPSocket extends RawSocket {
 
   received(bytes, remote) {
     if (this.closed) return;
-    let local;
-    try { local = this.socket.address(); } catch { local = { address: '', family: 'IPv4', port: this.boundPort }; }
     this.emit('message', {
       message: toArrayBuffer(bytes),
       remoteInfo: { address: remote.address, family: remote.family, port: remote.port, size: remote.size },
-      localInfo: { address: local.address, family: local.family, port: local.port },
+      localInfo: this.localInfo ?? { address: '0.0.0.0', family: 'IPv4', port: this.boundPort },
     });
   }
 
