@@ -24,9 +24,10 @@
 //! | `crates/wxnet-codegen` | renders `pkg-template/core/*.generated.*` from the tables ([`catalogue::tables`], the ABI, the wx defaults); `node scripts/codegen.mjs` writes them, its test fails when they are stale |
 //! | `crates/wxnet-tools-wasm` | planned (docs/DESIGN.md): the tools module's bindings (project lint, scan, TLS), loaded only by the CLI, the plugins and the doctor; not created yet |
 //!
-//! Features of the core, both on by default (the wasm crate asks for both):
-//! `body` (response decoding, [`body`], with encoding_rs) and `detect` (encoding
-//! detection for unlabelled bodies, `body::detect`, with chardetng). `cargo test`
+//! Features of the core, on by default (the wasm crate asks for them):
+//! `body` (response decoding, [`body`], with encoding_rs), `detect` (encoding
+//! detection for unlabelled bodies, `body::detect`, with chardetng) and `dns-sd`
+//! (DNS-SD messages for mDNS discovery, `sockets::dns_sd`, with simple-dns). `cargo test`
 //! with the defaults tests everything; `npm test` also lints the core without them.
 //!
 //! ## Where each rule lives
@@ -46,6 +47,7 @@
 //! | §8, §9 | methods, default method (upper-cased as JS does), content-type, `dataType`/`responseType` defaults | [`request`] | `requestDefaults`, `requestMethod`, `WX_DEFAULTS` (generated) |
 //! | §7, §9 | the parameter table of each API and its parameter errors | [`wx_api`] | `wxParameterError` |
 //! | §9 | WebSocket close: code 1000 or 3000–4999, reason bytes, GOING_AWAY | [`socket`] | `checkSocketClose`, `WX_DEFAULTS.closeCode`/`goingAwayCode` |
+//! | §2, §10 | UDP/TCP targets (LAN peer or udpdomain/tcpdomain), TCP's blocked ports, mDNS `serviceType`, DNS-SD messages (feature `dns-sd`) | [`sockets`], `sockets::dns_sd` | `checkSocketTarget`, `serviceTypeError`, `dnsSd*`; `wx.createUDPSocket`, `wx.createTCPSocket`, `wx.startLocalServiceDiscovery` |
 //! | §9 | which `filePath` values are the file store's; minting them | [`file_path`] | `parseStorePath`, `STORE_PATH_PREFIXES` (generated) |
 //! | §1, §4 | the four network APIs | [`api`] | (the `api` argument everywhere) |
 //!
