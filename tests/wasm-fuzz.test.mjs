@@ -51,3 +51,26 @@ test('100,000 random Referers, versions, options and file paths never kill the w
   assert.deepEqual(wxnet.parseReferer('https://servicewechat.com/wx0123456789abcdef/2/page-frame.html'),
     { appid: 'wx0123456789abcdef', version: '2', env: 'release', release: 2 });
 });
+
+test('rule 10: 20,000 random and mutated mDNS messages and socket targets never kill the wasm instance', () => {
+  const seed = Number(process.env.WXNET_FUZZ_SEED ?? 20261202);
+  const next = random(seed);
+  const TYPE = '_wxnet-test._tcp.';
+  const announcement = wxnet.dnsSdAnnouncement('printer', TYPE, 'peer.local', '10.77.0.2', 4242, 120);
+  const options = { lan: { ip: '10.77.0.1' }, domains: { tcpdomain: ['tcp://t.example.com'] } };
+  for (let i = 0; i < 20_000; i++) {
+    let bytes;
+    if (next() < 0.5) {
+      bytes = new Uint8Array(Math.floor(next() * 300)).map(() => Math.floor(next() * 256));
+    } else {
+      bytes = announcement.slice();
+      for (let flips = 1 + Math.floor(next() * 6); flips > 0; flips--) bytes[Math.floor(next() * bytes.length)] = Math.floor(next() * 256);
+    }
+    const events = wxnet.dnsSdBrowseEvents(bytes, TYPE);
+    assert.ok(Array.isArray(events), `seed ${seed}, case ${i}`);
+    assert.ok(Array.isArray(wxnet.dnsSdQuestions(bytes)));
+    const verdict = wxnet.checkSocketTarget(next() < 0.5 ? 'udp' : 'tcp', randomString(next), Math.floor(next() * 70_000) - 10, options);
+    assert.equal(typeof verdict.ok, 'boolean');
+  }
+  assert.deepEqual(wxnet.dnsSdBrowseEvents(announcement, TYPE), [{ type: 'found', serviceName: 'printer', ip: '10.77.0.2', port: 4242 }]);
+});
