@@ -37,6 +37,16 @@ test('rule 10: UDP bind returns the port, send reaches a listed host and onMessa
   assert.deepEqual(await closed, { errMsg: 'close:ok' });
 });
 
+test('rule 10: UDP bind twice keeps the first port and says so in onError', async () => {
+  const { wx } = listed();
+  const socket = wx.createUDPSocket();
+  const port = socket.bind();
+  const error = until((resolve) => socket.onError(resolve));
+  assert.equal(socket.bind(), port);
+  assert.deepEqual(await error, { errMsg: 'createUDPSocket:fail the socket is already bound' });
+  socket.close();
+});
+
 test('rule 10: UDP send takes an ArrayBuffer with offset and length', async () => {
   const { wx } = listed();
   const socket = wx.createUDPSocket();

@@ -62,14 +62,23 @@ export class UDPSocket extends RawSocket {
 
   /** Binds `port` (a random free-looking one when omitted) and returns it at once, as the platform does. */
   bind(port) {
-    const chosen = Number.isInteger(port) && port > 0 && port <= 65535
-      ? port
-      : EPHEMERAL_LOW + Math.floor(Math.random() * EPHEMERAL_COUNT);
-    this.boundPort = chosen;
+    if (this.bindCalled) {
+      this.error('network', 'the socket is already bound');
+      return this.boundPort;
+    }
+    const explicit = Number.isInteger(port) && port > 0 && port <= 65535;
+    const chosen = explicit ? port : EPHEMERAL_LOW + Math.floor(Math.random() * EPHEMERAL_COUNT);
+    if (!this.socket) this.boundPort = chosen; // names the socket in the network log
     const socket = this.transport();
     if (!socket) return 0;
-    socket.bind(chosen);
+    this.bindCalled = true;
+    this.boundPort = chosen;
     this.url = `udp://0.0.0.0:${chosen}`;
+    try {
+      socket.bind(chosen);
+    } catch (error) { // already bound by an earlier send: the transport's own words, as an onError
+      this.error('network', error?.message ?? String(error));
+    }
     return chosen;
   }
 
