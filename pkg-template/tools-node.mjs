@@ -1,6 +1,8 @@
 // `wxnet/tools` in Node: the tools module is loaded synchronously on import
 // (node/load-tools-wasm.mjs), so its API works at once, and through require().
-import './node/load-tools-wasm.mjs';
+import { loadToolsModule } from './node/load-tools-wasm.mjs';
+
+loadToolsModule();
 
 export { WxnetError } from './core/errors.mjs';
 export * from './core/tools.mjs';

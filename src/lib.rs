@@ -28,8 +28,10 @@
 //! Features of the core: `body` (response decoding, [`body`], with encoding_rs) and
 //! `detect` (encoding detection for unlabelled bodies, `body::detect`, with chardetng),
 //! both on by default and asked for by the runtime module; `lint-json` (the span-keeping
-//! JSON reader and the linters over file text), asked for by the tools module. `cargo test`
-//! with the defaults tests everything; `npm test` also lints the core without them.
+//! JSON reader and the linters over file text) and `dns-sd` (DNS-SD messages for mDNS
+//! discovery, `sockets::dns_sd`, with simple-dns; on by default), asked for by the
+//! tools module (only Node's mDNS transport uses them). `cargo test` with the defaults
+//! tests everything; `npm test` also lints the core without them.
 //!
 //! ## Where each rule lives
 //!
@@ -48,6 +50,7 @@
 //! | §8, §9 | methods, default method (upper-cased as JS does), content-type, `dataType`/`responseType` defaults | [`request`] | `requestDefaults`, `requestMethod`, `WX_DEFAULTS` (generated) |
 //! | §7, §9 | the parameter table of each API and its parameter errors | [`wx_api`] | `wxParameterError` |
 //! | §9 | WebSocket close: code 1000 or 3000–4999, reason bytes, GOING_AWAY | [`socket`] | `checkSocketClose`, `WX_DEFAULTS.closeCode`/`goingAwayCode` |
+//! | §2, §10 | UDP/TCP targets (LAN peer or udpdomain/tcpdomain), TCP's blocked ports, mDNS `serviceType`, DNS-SD messages (feature `dns-sd`) | [`sockets`], `sockets::dns_sd` | `checkSocketTarget`, `serviceTypeError`, `dnsSd*` (tools module, Node's mDNS transport); `wx.createUDPSocket`, `wx.createTCPSocket`, `wx.startLocalServiceDiscovery` |
 //! | §9 | which `filePath` values are the file store's; minting them | [`file_path`] | `parseStorePath`, `STORE_PATH_PREFIXES` (generated) |
 //! | §1, §4 | the four network APIs | [`api`] | (the `api` argument everywhere) |
 //!
@@ -73,6 +76,7 @@ pub mod lint;
 pub mod referer;
 pub mod request;
 pub mod socket;
+pub mod sockets;
 pub mod timeout;
 pub mod url_check;
 pub mod wx_api;

@@ -151,14 +151,37 @@ pub fn parameters(api: Api) -> &'static [Parameter] {
     }
 }
 
-/// The calls with a parameter table, by the name their errMsg starts with.
-pub const CALLS: [&str; 5] = ["request", "uploadFile", "downloadFile", "connectSocket", "sendSocketMessage"];
+/// UDPSocket.send, write and connect (RULES.md §10): `{ address, port }`.
+pub const UDP_TARGET: &[Parameter] = &[required("address", Text), required("port", Number)];
+/// TCPSocket.connect (RULES.md §10): `{ address, port, timeout }`.
+pub const TCP_CONNECT: &[Parameter] =
+    &[required("address", Text), required("port", Number), optional("timeout", Number)];
+
+/// The name a call's errMsg starts with: the method of `Class.method` keys.
+pub fn method_name(call: &str) -> &str {
+    call.rsplit('.').next().unwrap_or(call)
+}
+
+/// The calls with a parameter table: the four APIs and `sendSocketMessage` by the name
+/// their errMsg starts with, the socket methods by class and method.
+pub const CALLS: [&str; 8] = [
+    "request",
+    "uploadFile",
+    "downloadFile",
+    "connectSocket",
+    "sendSocketMessage",
+    "UDPSocket.send",
+    "UDPSocket.connect",
+    "TCPSocket.connect",
+];
 
 /// The calls with a parameter table, by the name their errMsg starts with: the four
 /// APIs and `sendSocketMessage` (which SocketTask.send reports as too).
 pub fn parameters_by_call(call: &str) -> Option<&'static [Parameter]> {
     match call {
         "sendSocketMessage" => Some(SOCKET_SEND),
+        "UDPSocket.send" | "UDPSocket.connect" => Some(UDP_TARGET),
+        "TCPSocket.connect" => Some(TCP_CONNECT),
         _ => Api::parse(call).ok().map(parameters),
     }
 }

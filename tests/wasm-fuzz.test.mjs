@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as wxnet from '../pkg/node.mjs';
+import * as tools from '../pkg/tools-node.mjs';
 import { seededRandom as random } from './helpers/random.mjs';
 
 const PIECES = ['https://', 'HTTPS://', 'servicewechat.com', '/', 'wx', '0123456789abcdef', 'touristappid',
@@ -50,4 +51,27 @@ test('100,000 random Referers, versions, options and file paths never kill the w
   // The instance still works after all of that.
   assert.deepEqual(wxnet.parseReferer('https://servicewechat.com/wx0123456789abcdef/2/page-frame.html'),
     { appid: 'wx0123456789abcdef', version: '2', env: 'release', release: 2 });
+});
+
+test('rule 10: 20,000 random and mutated mDNS messages and socket targets never kill the wasm instances', () => {
+  const seed = Number(process.env.WXNET_FUZZ_SEED ?? 20261202);
+  const next = random(seed);
+  const TYPE = '_wxnet-test._tcp.';
+  const announcement = tools.dnsSdAnnouncement('printer', TYPE, 'peer.local', '10.77.0.2', 4242, 120);
+  const options = { lan: { ip: '10.77.0.1' }, domains: { tcpdomain: ['tcp://t.example.com'] } };
+  for (let i = 0; i < 20_000; i++) {
+    let bytes;
+    if (next() < 0.5) {
+      bytes = new Uint8Array(Math.floor(next() * 300)).map(() => Math.floor(next() * 256));
+    } else {
+      bytes = announcement.slice();
+      for (let flips = 1 + Math.floor(next() * 6); flips > 0; flips--) bytes[Math.floor(next() * bytes.length)] = Math.floor(next() * 256);
+    }
+    const events = tools.dnsSdBrowseEvents(bytes, TYPE);
+    assert.ok(Array.isArray(events), `seed ${seed}, case ${i}`);
+    assert.ok(Array.isArray(tools.dnsSdQuestions(bytes)));
+    const verdict = wxnet.checkSocketTarget(next() < 0.5 ? 'udp' : 'tcp', randomString(next), Math.floor(next() * 70_000) - 10, options);
+    assert.equal(typeof verdict.ok, 'boolean');
+  }
+  assert.deepEqual(tools.dnsSdBrowseEvents(announcement, TYPE), [{ type: 'found', serviceName: 'printer', ip: '10.77.0.2', port: 4242 }]);
 });

@@ -106,3 +106,13 @@ test('browser: rule 9: CONNECT and TRACE fail with request:fail and the browser\
     assert.match(seen.fail[0].errMsg, /^request:fail .+/);
   }
 });
+
+test('browser: rule 10: UDP, TCP and mDNS discovery exist and fail with an errMsg naming the browser, after the target rules', () => {
+  const notSupported = (api) => `${api}:fail not supported in a browser: browsers have no UDP, TCP or multicast sockets (use wxnet in Node)`;
+  assert.deepEqual(result.rawSockets, {
+    bindPort: 0,
+    udp: [notSupported('createUDPSocket'), notSupported('createUDPSocket')],
+    tcp: [notSupported('createTCPSocket'), 'createTCPSocket:fail tcp://10.77.0.2:3306 port blocked'],
+  });
+  assert.deepEqual(result.discovery, { errMsg: notSupported('startLocalServiceDiscovery') });
+});

@@ -1,8 +1,8 @@
 // Types of the rules engine (RULES.md §1–§4, §7).
 
 // NetworkApi, CheckUrlOkReason, CheckUrlFailReason, ErrMsgKey and DomainLintCode are generated from the core's tables.
-import type { CheckUrlFailReason, CheckUrlOkReason, DomainLintCode, ErrMsgKey, LintCode, NetworkApi } from './types.generated.js';
-export type { CheckUrlFailReason, CheckUrlOkReason, DomainLintCode, LintCode, NetworkApi };
+import type { CheckUrlFailReason, CheckUrlOkReason, DomainLintCode, ErrMsgKey, LintCode, NetworkApi, SocketTargetReason } from './types.generated.js';
+export type { CheckUrlFailReason, CheckUrlOkReason, DomainLintCode, LintCode, NetworkApi, SocketTargetReason };
 
 /**
  * The platform's server-domain JSON, as its API returns it (paste it as is; the
@@ -213,3 +213,21 @@ export function requestDefaults(): {
   /** `application/json`: the Content-Type sent when the caller gives none. */
   readonly contentType: string;
 };
+
+/** A UDP/TCP target verdict (RULES.md §2, §10). `errMsg` (`createTCPSocket:fail …`) when refused. */
+export interface SocketTargetVerdict {
+  ok: boolean;
+  reason: SocketTargetReason;
+  errMsg?: string;
+}
+
+/**
+ * May a `udp` or `tcp` socket reach `address`:`port`? A LAN peer (same subnet as
+ * `options.lan`, not its own IP), or a host in udpdomain/tcpdomain (an entry with a
+ * port matches only that port); TCP never reaches ports below 1024 or §10's list.
+ * @throws WxnetError `arg/type` for a protocol other than udp/tcp or bad options.
+ */
+export function checkSocketTarget(protocol: 'udp' | 'tcp', address: string, port: number, options?: CheckUrlOptions): SocketTargetVerdict;
+
+/** `{ errMsg: 'startLocalServiceDiscovery:fail invalid param' }` for a serviceType that is not a Bonjour type, else undefined. */
+export function serviceTypeError(serviceType: string): { errMsg: string } | undefined;

@@ -41,6 +41,7 @@ export const requestDefaults = frozenOnce(fromCore(core.requestDefaults));
 export const networkLimits = frozenOnce(fromCore(core.networkLimits));
 
 const parseLan = fromCore(core.parseLan);
+const checkTarget = fromCore(core.checkSocketTarget);
 const checkBatch = fromCore((policy, ...args) => policy.checkBatch(...args));
 
 // Per API index, per reason code: { ok, reason, errno, head, tail, withUrl, errMsg }.
@@ -206,3 +207,17 @@ export function checkUrls(api, urls, options) {
   }
   return out;
 }
+
+/**
+ * May a `udp`/`tcp` socket reach `address`:`port` (RULES.md §2, §10)? The same
+ * options as checkUrl (`domains` with udpdomain/tcpdomain, `lan`, `urlCheck`);
+ * returns `{ ok, reason, errMsg? }`.
+ */
+export function checkSocketTarget(protocol, address, port, options) {
+  if (!isReady()) throw notReady();
+  readOptions(options);
+  return checkTarget(policy, protocol, address, port, flags, lanIp, lanPrefix);
+}
+
+/** `{ errMsg }` when the client refuses this mDNS `serviceType` (RULES.md §10), else undefined. */
+export const serviceTypeError = fromCore(core.serviceTypeError);

@@ -26,3 +26,15 @@ export interface LintFileOptions {
  * @throws WxnetError `arg/type` when `text` is not a string or `rules` not an object.
  */
 export function lintDomainsFile(text: string, options?: LintFileOptions): FileDiagnostic[];
+
+/** DNS-SD (RULES.md §10): the mDNS query a browse of `serviceType` sends. */
+export function dnsSdBrowseQuery(serviceType: string): Uint8Array;
+/** What one mDNS message means for a browse of `serviceType`. */
+export function dnsSdBrowseEvents(bytes: Uint8Array, serviceType: string): Array<
+  | { type: 'found'; serviceName: string; ip: string; port: number }
+  | { type: 'lost' | 'resolveFail'; serviceName: string }
+>;
+/** The names an mDNS query asks about (lower case). */
+export function dnsSdQuestions(bytes: Uint8Array): string[];
+/** A responder's announcement of one service (TTL 0: the goodbye). */
+export function dnsSdAnnouncement(name: string, serviceType: string, host: string, ip: string, port: number, ttl: number): Uint8Array;

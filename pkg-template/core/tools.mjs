@@ -7,6 +7,16 @@ import { toolsModule } from './ready.mjs';
 const lintDomainsFileRaw = fromCore(tools.lintDomainsFile, toolsModule);
 
 /**
+ * DNS-SD for mDNS discovery (RULES.md §10), what Node's mDNS transport (node/mdns.mjs)
+ * sends and reads: the browse query, a received message's events, a query's names,
+ * a responder's announcement.
+ */
+export const dnsSdBrowseQuery = fromCore(tools.dnsSdBrowseQuery, toolsModule);
+export const dnsSdBrowseEvents = fromCore(tools.dnsSdBrowseEvents, toolsModule);
+export const dnsSdQuestions = fromCore(tools.dnsSdQuestions, toolsModule);
+export const dnsSdAnnouncement = fromCore(tools.dnsSdAnnouncement, toolsModule);
+
+/**
  * Lints the text of a server-domain JSON file (RULES.md §1): lintDomains' findings,
  * each with the line and column (1-based, UTF-16) of the key or item it is about.
  */

@@ -44,6 +44,38 @@ export type CheckUrlFailReason =
   | 'port';
 
 /**
+ * Why checkSocketTarget admitted or refused a UDP/TCP target (RULES.md §2, §10).
+ *
+ * - `listed`: The host is in udpdomain/tcpdomain (with this port, if the entry has one).
+ * - `lan`: An IPv4 peer in the phone's subnet (RULES.md §2).
+ * - `broadcast`: UDP to 255.255.255.255 (base library 2.9.0).
+ * - `unchecked`: `urlCheck` is off (RULES.md §3): only the blocked ports apply.
+ * - `invalid-address`: An empty or unreadable address.
+ * - `invalid-port`: A port that is not an integer in 1-65535.
+ * - `blocked-port`: A TCP port the client never connects to (below 1024, or listed in RULES.md §10).
+ * - `localhost`: localhost or a loopback address.
+ * - `self-ip`: The phone's own IP address.
+ * - `ip`: Any other IP literal (IPv6, or IPv4 outside the phone's subnet).
+ * - `forbidden-host`: api.weixin.qq.com, which mini programs may never call.
+ * - `not-listed`: The host is not in udpdomain/tcpdomain.
+ * - `port`: The host is listed, but with another port.
+ */
+export type SocketTargetReason =
+  | 'listed'
+  | 'lan'
+  | 'broadcast'
+  | 'unchecked'
+  | 'invalid-address'
+  | 'invalid-port'
+  | 'blocked-port'
+  | 'localhost'
+  | 'self-ip'
+  | 'ip'
+  | 'forbidden-host'
+  | 'not-listed'
+  | 'port';
+
+/**
  * Keys of the errMsg catalogue (RULES.md §7).
  *
  * - `url-not-in-domain-list`: The host (with its port and scheme) is not in this API's server domain list. Add it in the admin console (Development settings > Server domains), or turn urlCheck off while developing.
@@ -63,6 +95,12 @@ export type CheckUrlFailReason =
  * - `file-not-found`: uploadFile's filePath names no file in the store. Pass a path a download or chooser gave.
  * - `permission-denied`: downloadFile may write only under wx.env.USER_DATA_PATH. Use a path there.
  * - `transport`: A transport failure, classified by its text: see certificate and network.
+ * - `socket-target-refused`: UDP and TCP may reach only an IPv4 peer in the phone's own subnet (not the phone itself) or a host listed in udpdomain/tcpdomain; TCP never reaches ports below 1024 or the blocked list. List the host, or use a LAN peer and an allowed port.
+ * - `invalid-param`: An argument is empty or not what the API takes: serviceType must be a Bonjour type such as _http._tcp., address a host name or IPv4 address, port an integer 1-65535.
+ * - `scan-task-already-exist`: A local service search is already running; one runs at a time. Call stopLocalServiceDiscovery first, or wait for onLocalServiceDiscoveryStop.
+ * - `task-not-found`: stopLocalServiceDiscovery was called while no search was running (it stops by itself after 30 s). Nothing to stop.
+ * - `socket-is-not-connected`: write/send on a TCP or UDP socket that is not connected or already closed. Connect (or bind) first and do not use a socket after close().
+ * - `not-supported`: Browsers have no UDP, TCP or multicast sockets, so these APIs cannot work in a browser preview. Run the code under wxnet in Node, or on a phone.
  */
 export type ErrMsgKey =
   | 'url-not-in-domain-list'
@@ -81,7 +119,13 @@ export type ErrMsgKey =
   | 'exceed-max-file-size'
   | 'file-not-found'
   | 'permission-denied'
-  | 'transport';
+  | 'transport'
+  | 'socket-target-refused'
+  | 'invalid-param'
+  | 'scan-task-already-exist'
+  | 'task-not-found'
+  | 'socket-is-not-connected'
+  | 'not-supported';
 
 /**
  * Every `code` a WxnetError carries (`area/what`, stable).

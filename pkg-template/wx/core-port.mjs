@@ -2,7 +2,7 @@
 // timeout, limit, errMsg, store path and decoded body the shim hands to a callback comes
 // from the Rust core through here; nothing here decides a rule by itself.
 import { remember } from '../core/memo.mjs';
-import { checkUrl, errMsgFor, networkLimits, resolveTimeout } from '../core/rules.mjs';
+import { checkSocketTarget, checkUrl, errMsgFor, networkLimits, resolveTimeout } from '../core/rules.mjs';
 
 export { closestName } from '../core/did-you-mean.mjs';
 export { WxnetError } from '../core/errors.mjs';
@@ -15,6 +15,7 @@ export { parseStorePath } from '../core/store-path.mjs';
 export {
   DROPPED_HEADERS, STORE_PATH_PREFIXES, WX_DEFAULTS, WX_PARAMETERS, checkSocketClose, requestMethod,
 } from '../core/wx-checks.mjs';
+export { serviceTypeError } from '../core/rules.mjs';
 // createWx checks its options with these once; calls go through rulesFor().
 export { checkUrl, networkLimits, resolveTimeout };
 
@@ -32,6 +33,10 @@ export function rulesFor(checks, app) {
     checkUrl(api, url) {
       if (typeof url !== 'string') return checkUrl(api, url, checks);
       return remember(verdicts, `${api} ${url}`, () => checkUrl(api, url, checks), CACHE_LIMIT);
+    },
+    socketTarget(protocol, address, port) {
+      if (typeof address !== 'string' || typeof port !== 'number') return checkSocketTarget(protocol, address, port, checks);
+      return remember(verdicts, `${protocol} ${address} ${port}`, () => checkSocketTarget(protocol, address, port, checks), CACHE_LIMIT);
     },
     timeout(api, callTimeout) {
       if (callTimeout !== undefined && typeof callTimeout !== 'number') return timeoutOf(api, callTimeout, app);

@@ -5,6 +5,9 @@
 // with the platform's (larger) result types are accepted too.
 
 import type { DomainPolicy, NetworkApi, ServerDomains } from '../core/rules.js';
+import type { WxSocketApis, WxSocketNetworkEvent, WxSocketsOption } from './socket/sockets.js';
+
+export * from './socket/sockets.js';
 
 /** The platform's server-domain JSON (RULES.md §1), as the platform API returns it. */
 export type WxDomains = ServerDomains;
@@ -62,8 +65,11 @@ export interface CreateWxOptions {
   domains?: WxDomains | DomainPolicy;
   /** `false` skips the domain, TLS and certificate checks, as the DevTools switch does (RULES.md §3). Default `true`. */
   urlCheck?: boolean;
-  /** The phone's LAN address for the LAN exception (RULES.md §2): `{ ip: '192.168.1.10', netmask?: '255.255.255.0' }` or CIDR in `ip`. */
-  lan?: { ip: string; netmask?: string };
+  /**
+   * The phone's LAN address for the LAN exception (RULES.md §2): `{ ip: '192.168.1.10', netmask?: '255.255.255.0' }`
+   * or CIDR in `ip`. Node: `'auto'` takes this machine's first private IPv4 interface.
+   */
+  lan?: { ip: string; netmask?: string } | 'auto';
   /** Check the port of wss URLs too (RULES.md §1 decision: off). */
   wssPortCheck?: boolean;
   /** The parsed app.json or game.json; its `networkTimeout` applies (RULES.md §4). */
@@ -107,6 +113,8 @@ export interface CreateWxOptions {
   manualRedirects?: boolean;
   /** Stream upload bodies to get real progress (needs a fetch with request streams; Node default `true`, browsers `false`). */
   streamUploads?: boolean;
+  /** UDP/TCP/mDNS transports and where listed socket hosts really are (RULES.md §10). */
+  sockets?: WxSocketsOption;
 }
 
 /** What createWx hands its transport: a subset of `RequestInit`. */
@@ -148,6 +156,7 @@ export type WxNetworkEvent =
       duration?: number;
     }
   | { type: 'background'; hidden: boolean; time: number }
+  | WxSocketNetworkEvent
   /** A set-up problem found at createWx (e.g. `wxnet/domain-field` for `requestDomain`); every listener gets these first. */
   | { type: 'warning'; code: string; severity: 'error' | 'warning'; message: string; time: number };
 
@@ -354,7 +363,7 @@ export type WxPromisifyResult<P, T extends { success?(...args: any[]): void }> =
   : Promise<Parameters<Exclude<T['success'], undefined>>[0]>;
 
 /** The wx network API: `request`, `uploadFile`, `downloadFile`, `connectSocket` return tasks, not Promises. */
-export interface WxNetwork {
+export interface WxNetwork extends WxSocketApis {
   request<T extends string | AnyObject | ArrayBuffer = string | AnyObject | ArrayBuffer>(option: WxRequestOption<T>): WxRequestTask;
   uploadFile(option: WxUploadFileOption): WxUploadTask;
   downloadFile(option: WxDownloadFileOption): WxDownloadTask;

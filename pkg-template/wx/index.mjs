@@ -16,6 +16,9 @@ import { createMemoryFileStore } from './file-store.mjs';
 import { createRequest } from './request.mjs';
 import { Runtime } from './runtime.mjs';
 import { createSocketApi } from './socket/web-socket.mjs';
+import { createMdnsApi } from './socket/mdns.mjs';
+import { createTcpApi } from './socket/tcp.mjs';
+import { createUdpApi } from './socket/udp.mjs';
 import { createUploadFile } from './upload-file.mjs';
 
 export { createMemoryFileStore } from './file-store.mjs';
@@ -23,7 +26,7 @@ export { parseStorePath } from './core-port.mjs';
 
 const OPTION_NAMES = [
   'domains', 'urlCheck', 'lan', 'wssPortCheck', 'app', 'appid', 'version', 'refererHeader', 'limits',
-  'overLimit', 'fetch', 'upstreams', 'WebSocket', 'fileStore', 'manualRedirects', 'streamUploads',
+  'overLimit', 'fetch', 'upstreams', 'WebSocket', 'fileStore', 'manualRedirects', 'streamUploads', 'sockets',
 ];
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -47,6 +50,7 @@ export function createWx(options = {}, platformDefaults = {}) {
     fileStore: settings.fileStore ?? platformDefaults.fileStore ?? createMemoryFileStore(),
     streamUploads: settings.streamUploads ?? platformDefaults.streamUploads ?? false,
     manualRedirects: settings.manualRedirects ?? platformDefaults.manualRedirects ?? false,
+    ...socketTransports(settings.sockets, platformDefaults),
   };
   const runtime = new Runtime(context, settings.limits, settings.overLimit);
   context.runtime = runtime;
@@ -57,6 +61,9 @@ export function createWx(options = {}, platformDefaults = {}) {
     uploadFile: createUploadFile(context),
     downloadFile: createDownloadFile(context),
     ...sockets,
+    ...createUdpApi(context),
+    ...createTcpApi(context),
+    ...createMdnsApi(context),
   };
   return { wx, runtime: runtime.publicApi() };
 }
@@ -127,6 +134,29 @@ function readOptions(options, inNode) {
     upstreams: readUpstreams(options.upstreams),
     fetch: options.fetch, WebSocket: options.WebSocket,
     manualRedirects: options.manualRedirects, streamUploads: options.streamUploads,
+    sockets: readSockets(options.sockets),
+  };
+}
+
+const SOCKET_OPTION_NAMES = ['udp', 'tcp', 'mdns', 'resolve'];
+
+/** `options.sockets`: `{ udp, tcp }` transports and `resolve(address, protocol)` (a listed name -> where to really go). */
+function readSockets(given) {
+  if (given === undefined) return {};
+  if (!isPlainObject(given)) throw optionError(`options.sockets must be an object { udp?, tcp?, mdns?, resolve? }, got ${describeValue(given)}`);
+  for (const [name, value] of Object.entries(given)) {
+    if (!SOCKET_OPTION_NAMES.includes(name)) throw optionError(`options.sockets.${name} is not a socket option; use ${SOCKET_OPTION_NAMES.join(', ')}`);
+    const fits = name === 'resolve' ? typeof value === 'function' : value !== null && typeof value === 'object';
+    if (value !== undefined && !fits) throw optionError(`options.sockets.${name} must be ${name === 'resolve' ? 'a function' : 'a transport object'}, got ${describeValue(value)}`);
+  }
+  return given;
+}
+
+/** The UDP/TCP/mDNS transports: the caller's, else the platform's (Node: node:dgram, node:net, multicast; browsers: none). */
+function socketTransports(sockets, platformDefaults) {
+  return {
+    udp: sockets.udp ?? platformDefaults.udp, tcp: sockets.tcp ?? platformDefaults.tcp, mdns: sockets.mdns ?? platformDefaults.mdns,
+    socketResolve: sockets.resolve,
   };
 }
 

@@ -7,15 +7,16 @@
 import { WX_PARAMETERS, failure } from './core-port.mjs';
 
 /**
- * The failure of the first option field of `call` (one of the four APIs or
- * `sendSocketMessage`) with a wrong type (`parameter error: parameter.url should be
- * String instead of Undefined;`), or undefined.
+ * The failure of the first option field of `call` (a key of WX_PARAMETERS: the four
+ * APIs, `sendSocketMessage`, `UDPSocket.send`, …) with a wrong type (`parameter error:
+ * parameter.url should be String instead of Undefined;`, after `${api}:fail `, the api
+ * being the method of `Class.method` keys), or undefined.
  */
-export function checkParameters(call, option) {
+export function checkParameters(call, option, api = call.slice(call.lastIndexOf('.') + 1)) {
   for (const [parameter, expected, required, accepted] of WX_PARAMETERS[call]) {
     const value = option[parameter];
     if (value === undefined && !required) continue;
-    if (!accepted.includes(jsType(value))) return failure(call, 'parameter error', { parameter, expected, value });
+    if (!accepted.includes(jsType(value))) return failure(api, 'parameter error', { parameter, expected, value });
   }
   return undefined;
 }

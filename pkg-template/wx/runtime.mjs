@@ -18,6 +18,8 @@ export class Runtime {
     this.active = Object.fromEntries(this.apis.map((api) => [api, new Set()]));
     this.waiting = Object.fromEntries(this.apis.map((api) => [api, []]));
     this.listeners = new Set();
+    /** Open UDP/TCP sockets and the mDNS search: no slot, but the background ends them too. */
+    this.openSockets = new Set();
     this.warnings = [];
     this.nextId = 1;
   }
@@ -162,6 +164,7 @@ export class Runtime {
     for (const api of this.apis) {
       for (const call of [...this.waiting[api], ...this.active[api]]) call.interrupt();
     }
+    for (const socket of [...this.openSockets]) socket.interrupt();
   }
 }
 

@@ -134,6 +134,36 @@ failures! {
     Transport = "transport", phrase: Some("{}"), errno: None,
         detail: DetailKind::Text("the transport's error text: `certificate` if it names a certificate error, else `network`"),
         explanation: "A transport failure, classified by its text: see certificate and network.";
+    /// A UDP/TCP target that is neither a LAN peer nor listed, or a port the client blocks (RULES.md §2, §10):
+    /// the detail says which.
+    SocketTargetRefused = "socket-target-refused", phrase: Some("{}"), errno: None,
+        detail: DetailKind::Text("why the target was refused, e.g. `tcp://a.com:25 port blocked`"),
+        explanation: "UDP and TCP may reach only an IPv4 peer in the phone's own subnet (not the phone itself) or \
+            a host listed in udpdomain/tcpdomain; TCP never reaches ports below 1024 or the blocked list. List the \
+            host, or use a LAN peer and an allowed port.";
+    /// An empty or malformed argument of the UDP/TCP/mDNS APIs (the typings' `invalid param`).
+    InvalidParam = "invalid-param", phrase: Some("invalid param"), errno: None, detail: DetailKind::None,
+        explanation: "An argument is empty or not what the API takes: serviceType must be a Bonjour type such as \
+            _http._tcp., address a host name or IPv4 address, port an integer 1-65535.";
+    /// startLocalServiceDiscovery while a search runs (RULES.md §10).
+    ScanTaskAlreadyExist = "scan-task-already-exist", phrase: Some("scan task already exist"), errno: None,
+        detail: DetailKind::None,
+        explanation: "A local service search is already running; one runs at a time. Call \
+            stopLocalServiceDiscovery first, or wait for onLocalServiceDiscoveryStop.";
+    /// stopLocalServiceDiscovery with no search running (RULES.md §10).
+    TaskNotFound = "task-not-found", phrase: Some("task not found"), errno: None, detail: DetailKind::None,
+        explanation: "stopLocalServiceDiscovery was called while no search was running (it stops by itself after \
+            30 s). Nothing to stop.";
+    /// A socket used before connect, or after close.
+    SocketNotConnected = "socket-is-not-connected", phrase: Some("socket is not connected"), errno: None,
+        detail: DetailKind::None,
+        explanation: "write/send on a TCP or UDP socket that is not connected or already closed. Connect (or \
+            bind) first and do not use a socket after close().";
+    /// UDP, TCP or mDNS where the runtime has no such sockets (a browser).
+    NotSupported = "not-supported", phrase: Some("not supported in {}"), errno: None,
+        detail: DetailKind::Text("the environment, e.g. `a browser: browsers have no UDP sockets`"),
+        explanation: "Browsers have no UDP, TCP or multicast sockets, so these APIs cannot work in a browser \
+            preview. Run the code under wxnet in Node, or on a phone.";
     /// A response body that could not be converted to UTF-8 without loss (RULES.md §8): errno only.
     ResponseNotConvertible = "response-not-convertible", phrase: None, errno: Some(602302),
         detail: DetailKind::None,
@@ -462,7 +492,7 @@ mod tests {
             assert_eq!(row.kind.row().key, row.key);
             assert!(!row.kind.explanation().is_empty(), "{}", row.key);
         }
-        assert_eq!(keys().count(), 17, "every row but the errno-only one is an errMsg reason");
+        assert_eq!(keys().count(), 23, "every row but the errno-only one is an errMsg reason");
     }
 
     #[test]

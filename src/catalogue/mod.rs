@@ -10,6 +10,7 @@
 //! | error codes | [`error_code::ERROR_CODES`] | `WxnetErrorCode` |
 //! | URL verdict reasons | [`crate::url_check::Reason`] | `CheckUrlOkReason`, `CheckUrlFailReason` |
 //! | the network APIs | [`crate::api::Api`] | `NetworkApi` |
+//! | UDP/TCP target reasons | [`crate::sockets::TargetReason`] | `SocketTargetReason` |
 //! | lint rules | [`crate::lint::rules`] | `LintCode`, `DomainLintCode` |
 //!
 //! [`tables`] lists them for the codegen; a new catalogue is one more entry there.
@@ -19,6 +20,7 @@ pub mod error_code;
 
 use crate::api::Api;
 use crate::lint::{self, Category};
+use crate::sockets::TargetReason;
 use crate::url_check::Reason;
 
 /// One closed list of names, as the codegen renders it: a TS string-literal union.
@@ -49,6 +51,11 @@ pub fn tables() -> Vec<Table> {
             type_name: "CheckUrlFailReason",
             doc: "Why checkUrl refused a URL. Only `invalid-url` uses the `invalid url` errMsg.",
             rows: Reason::ALL.iter().filter(|r| !r.is_ok()).map(|r| (r.name(), r.doc().to_string())).collect(),
+        },
+        Table {
+            type_name: "SocketTargetReason",
+            doc: "Why checkSocketTarget admitted or refused a UDP/TCP target (RULES.md §2, §10).",
+            rows: TargetReason::ALL.iter().map(|r| (r.name(), r.doc().to_string())).collect(),
         },
         Table {
             type_name: "ErrMsgKey",

@@ -90,6 +90,20 @@ async function main() {
   result.redirects = [relative, absolute].map((seen) => ({ ...summary(seen), statusCode: seen.success[0]?.statusCode, errMsg: seen.success[0]?.errMsg }));
   result.connect = summary(await call(mapped.wx.request, { url: `${API}/echo`, method: 'CONNECT' }));
   result.trace = summary(await call(mapped.wx.request, { url: `${API}/echo`, method: 'TRACE' }));
+  // UDP and TCP exist in a browser but fail with an errMsg naming it (nothing is sent).
+  const lan = createWx({ lan: { ip: '10.77.0.1' } }).wx;
+  const udp = lan.createUDPSocket();
+  const tcp = lan.createTCPSocket();
+  const rawSockets = { udp: [], tcp: [] };
+  udp.onError((e) => rawSockets.udp.push(e.errMsg));
+  tcp.onError((e) => rawSockets.tcp.push(e.errMsg));
+  rawSockets.bindPort = udp.bind(40000);
+  udp.send({ address: '10.77.0.2', port: 40000, message: 'x' });
+  tcp.connect({ address: '10.77.0.2', port: 40000 });
+  tcp.connect({ address: '10.77.0.2', port: 3306 });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  result.rawSockets = rawSockets;
+  result.discovery = await new Promise((resolve) => lan.startLocalServiceDiscovery({ serviceType: '_http._tcp.', fail: resolve, success: resolve }));
   try {
     createWx({ manualRedirects: true });
     result.manualRedirects = 'accepted';

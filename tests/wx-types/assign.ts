@@ -1,7 +1,7 @@
 // Compiled by tests/wx-types.test.mjs with tsc --noEmit: the shim's members must be
 // assignable to the platform's own types, and platform-typed code must call them.
 /// <reference types="miniprogram-api-typings" />
-import { createWx, nodeFetch, type WxNetwork } from 'wxnet';
+import { checkSocketTarget, createWx, nodeFetch, startMdnsResponder, type WxNetwork } from 'wxnet';
 
 const { wx, runtime } = createWx({ domains: { requestdomain: ['https://api.example.com'] }, overLimit: 'queue' });
 
@@ -51,3 +51,33 @@ createWx({ fetch: (url, init) => fetch(url.replace('https://api.example.com', 'h
 createWx({ upstreams: { 'https://api.example.com': 'http://127.0.0.1:3000' } });
 // @ts-expect-error: a transport takes the URL as a string and returns a Promise
 createWx({ fetch: (url: number) => url });
+
+// UDP, TCP and local service discovery (RULES.md §10) against the platform's types.
+const createUDPSocket: WechatMiniprogram.Wx['createUDPSocket'] = wx.createUDPSocket;
+const createTCPSocket: WechatMiniprogram.Wx['createTCPSocket'] = wx.createTCPSocket;
+const startLocalServiceDiscovery: WechatMiniprogram.Wx['startLocalServiceDiscovery'] = wx.startLocalServiceDiscovery;
+const stopLocalServiceDiscovery: WechatMiniprogram.Wx['stopLocalServiceDiscovery'] = wx.stopLocalServiceDiscovery;
+const onLocalServiceFound: WechatMiniprogram.Wx['onLocalServiceFound'] = wx.onLocalServiceFound;
+const offLocalServiceFound: WechatMiniprogram.Wx['offLocalServiceFound'] = wx.offLocalServiceFound;
+const onLocalServiceLost: WechatMiniprogram.Wx['onLocalServiceLost'] = wx.onLocalServiceLost;
+const onLocalServiceResolveFail: WechatMiniprogram.Wx['onLocalServiceResolveFail'] = wx.onLocalServiceResolveFail;
+const onLocalServiceDiscoveryStop: WechatMiniprogram.Wx['onLocalServiceDiscoveryStop'] = wx.onLocalServiceDiscoveryStop;
+const udp: WechatMiniprogram.UDPSocket = wx.createUDPSocket();
+const boundPort: number = udp.bind();
+udp.onMessage((event: WechatMiniprogram.UDPSocketOnMessageListenerResult) => { void event.remoteInfo.size; });
+udp.send({ address: '192.168.1.2', port: 9000, message: new ArrayBuffer(4), offset: 1, length: 2 });
+const tcp: WechatMiniprogram.TCPSocket = wx.createTCPSocket();
+tcp.connect({ address: '192.168.1.2', port: 9000, timeout: 2000 });
+tcp.onMessage((event: WechatMiniprogram.TCPSocketOnMessageListenerResult) => { void event.message.byteLength; });
+wx.startLocalServiceDiscovery({ serviceType: '_http._tcp.', fail: (error: WechatMiniprogram.StartLocalServiceDiscoveryFailCallbackResult) => { void error.errMsg; } });
+wx.onLocalServiceFound((found: WechatMiniprogram.OnLocalServiceFoundListenerResult) => { void found.ip; });
+const searching: Promise<{ errMsg: string }> = wx.startLocalServiceDiscovery({ serviceType: '_http._tcp.' });
+const verdict: 'listed' | 'lan' | string = checkSocketTarget('tcp', '192.168.1.2', 9000, { lan: { ip: '192.168.1.10' } }).reason;
+createWx({ lan: 'auto', sockets: { resolve: () => '127.0.0.1' } });
+void startMdnsResponder({ name: 'printer', serviceType: '_ipp._tcp.', port: 631 }).stop;
+// @ts-expect-error: TCP write takes a string or an ArrayBuffer
+tcp.write({ data: 'x' });
+// @ts-expect-error: only udp and tcp have targets
+checkSocketTarget('http', 'a.com', 80);
+
+export { createUDPSocket, createTCPSocket, startLocalServiceDiscovery, stopLocalServiceDiscovery, onLocalServiceFound, offLocalServiceFound, onLocalServiceLost, onLocalServiceResolveFail, onLocalServiceDiscoveryStop, boundPort, searching, verdict };

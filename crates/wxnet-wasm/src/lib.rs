@@ -14,6 +14,7 @@ mod body;
 mod files;
 mod referer;
 mod rules;
+mod sockets;
 mod wx;
 
 pub(crate) use wxnet_js::{expect_string, string_list, to_js, to_value, type_name};

@@ -34,10 +34,10 @@ thread_local! {
 /// Domain lists compiled for URL checks. Create with `compileDomains`.
 #[wasm_bindgen]
 pub struct DomainPolicy {
-    policy: domains::Policy,
+    pub(crate) policy: domains::Policy,
 }
 
-fn options(policy: &domains::Policy, flags: u32, lan_ip: u32, lan_prefix: u32) -> Options<'_> {
+pub(crate) fn options(policy: &domains::Policy, flags: u32, lan_ip: u32, lan_prefix: u32) -> Options<'_> {
     let lan = (flags & FLAG_LAN != 0).then(|| Lan::from_parts(Ipv4Addr::from(lan_ip), lan_prefix as u8)).flatten();
     Options { policy, url_check: flags & FLAG_URL_CHECK != 0, lan, wss_port_check: flags & FLAG_WSS_PORT_CHECK != 0 }
 }

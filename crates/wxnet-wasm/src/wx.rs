@@ -6,7 +6,6 @@
 
 use crate::{expect_string, to_js, to_value, type_name};
 use wasm_bindgen::prelude::*;
-use wxnet::api::Api;
 use wxnet::catalogue::errmsg::{self, fail};
 use wxnet::error::{quote, Error, ErrorCode};
 use wxnet::{request, socket, wx_api};
@@ -28,17 +27,18 @@ fn field(option: &JsValue, name: &str) -> JsValue {
 }
 
 /// `{ errMsg, errno }` for the first option field of `call` with a wrong type, else
-/// undefined. `call` is one of the four APIs or `sendSocketMessage` (`{ data }`).
+/// undefined. `call` is one of `wx_api::CALLS`; the errMsg starts with its method name
+/// (`UDPSocket.send` fails as `send:fail …`).
 #[wasm_bindgen(js_name = wxParameterError)]
 pub fn wx_parameter_error(call: JsValue, option: JsValue) -> Result<JsValue, JsValue> {
     let name = expect_string(&call, ErrorCode::ArgApi, "call")?;
     let spec = wx_api::parameters_by_call(&name).ok_or_else(|| {
-        let message = format!("call {} must be {} or sendSocketMessage", quote(&name), Api::NAMES.join(", "));
+        let message = format!("call {} must be one of {}", quote(&name), wx_api::CALLS.join(", "));
         to_js(Error::new(ErrorCode::ArgApi, message))
     })?;
     let failure = wx_api::check_parameters(spec, |field_name| js_type(&field(&option, field_name)));
     match failure {
-        Some(failure) => to_value(&fail(&name, &failure)),
+        Some(failure) => to_value(&fail(wx_api::method_name(&name), &failure)),
         None => Ok(JsValue::UNDEFINED),
     }
 }
