@@ -69,3 +69,14 @@ test('npm start runs wxnet check over the bundled example domains', () => {
   assert.match(output, /fail {2}https:\/\/api\.example\.com:443\/v1\/user\n {6}port: request:fail url not in domain list \(errno 600002\)/);
   assert.match(output, /ok {4}http:\/\/192\.168\.1\.20:8080\/\n {6}lan: request:ok/);
 });
+
+test('rule 15: www explains a pasted errMsg, offline in the page', async () => {
+  const { page, errors } = await openTool();
+  assert.match(await page.textContent('#explain-output'), /The certificate is not trusted \(-202 CERT_AUTHORITY_INVALID\)[\s\S]*errno 600001[\s\S]*Next: wxnet doctor/);
+  await page.fill('#explain-input', '{"errno":600002,"errMsg":"request:fail url not in domain list"}');
+  assert.match(await page.textContent('#explain-output'), /not in the server domain list[\s\S]*key url-not-in-domain-list/);
+  await page.fill('#explain-input', 'something else');
+  assert.equal(await page.getAttribute('#explain-output', 'class'), 'error');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,6 +1,6 @@
 // The in-browser tool: every check calls the wasm core through the npm package's
 // browser entry, exactly as a previewer would.
-import { init, parseReferer, buildReferer, lintDomains, checkUrl, WxnetError } from 'wxnet';
+import { init, parseReferer, buildReferer, lintDomains, checkUrl, explainErrMsg, WxnetError } from 'wxnet';
 
 const $ = (id) => document.getElementById(id);
 
@@ -68,6 +68,17 @@ function refreshCheck() {
   });
 }
 
+function refreshExplain() {
+  show($('explain-output'), () => {
+    const e = explainErrMsg($('explain-input').value);
+    const code = e.netError ? ` (${e.netError.code} ${e.netError.name})` : '';
+    const facts = [e.api && `api ${e.api}`, `key ${e.key}`, e.errno !== undefined && `errno ${e.errno}`].filter(Boolean).join(', ');
+    const list = (items) => items.map((item) => `  - ${item}`).join('\n');
+    const text = `${e.title}${code}\n${facts}\nCauses:\n${list(e.causes)}\nFixes:\n${list(e.fixes)}${e.next ? `\nNext: ${e.next}` : ''}`;
+    return [text, e.key !== 'unknown'];
+  });
+}
+
 await init();
 $('domains-input').addEventListener('input', refreshDomains);
 for (const id of ['check-api', 'check-lan', 'check-urlcheck', 'check-url']) $(id).addEventListener('input', refreshCheck);
@@ -76,5 +87,7 @@ for (const id of ['referer-input']) $(id).addEventListener('input', refreshRefer
 for (const id of ['build-appid', 'build-version']) $(id).addEventListener('input', refreshBuild);
 refreshReferer();
 refreshBuild();
+$('explain-input').addEventListener('input', refreshExplain);
+refreshExplain();
 $('status').textContent = 'ready: all checks run locally in WebAssembly';
 document.body.dataset.ready = 'true';
