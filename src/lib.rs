@@ -72,6 +72,8 @@ pub mod referer;
 pub mod request;
 pub mod socket;
 pub mod timeout;
+#[cfg(feature = "tls")]
+pub mod tls;
 pub mod url_check;
 pub mod wx_api;
 

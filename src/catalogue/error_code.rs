@@ -50,6 +50,8 @@ error_codes! {
     RefererType = "referer/type", "A Referer, AppID or version argument of the wrong type.";
     RefererUrl = "referer/url", "A Referer that is not `https://servicewechat.com/…` as the client sends it.";
     RefererVersion = "referer/version", "A version that is not 0, \"devtools\" or a positive integer.";
+    TlsChain = "tls/chain", "diagnoseChain was given no certificate, or PEM text that holds none.";
+    TlsOptions = "tls/options", "diagnoseChain options of the wrong type or value (host, now, stores, tls facts).";
     WasmOutOfMemory = "wasm/out-of-memory", "The WebAssembly memory ran out (an input too large, too many compiled lists).";
     WxFileData = "wx/file-data", "The wx file store was given data that is not a string or bytes.";
     WxFileNotFound = "wx/file-not-found", "The wx file store has no file at that path.";

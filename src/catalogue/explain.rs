@@ -402,6 +402,11 @@ fn explain_errno(errno: u32) -> Explanation {
     Explanation { errno: Some(errno), ..unknown() }
 }
 
+/// The name of a Chromium net error by its code (`-202` → `CERT_AUTHORITY_INVALID`).
+pub fn net_error(code: i32) -> Option<NetError> {
+    net_error_by_code(code).map(|net| NetError { code: net.code, name: net.name })
+}
+
 fn net_error_by_code(code: i32) -> Option<&'static NetAdvice> {
     NET_ERRORS.iter().find(|net| net.code == code)
 }
