@@ -4,6 +4,7 @@ import './node/load-tools-wasm.mjs';
 
 export { WxnetError } from './core/errors.mjs';
 export * from './core/tools.mjs';
+export { doctor } from './doctor/doctor.mjs';
 /** Already initialised in Node; exported so that code looks the same everywhere. */
 export function init() {
   return Promise.resolve();

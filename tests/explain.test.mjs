@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './helpers/browser.mjs';
 
-const wxnet = await import(join(repoRoot, 'pkg/node.mjs'));
+const wxnet = await import(join(repoRoot, 'pkg/tools-node.mjs'));
 const cli = (...args) => {
   const r = spawnSync(process.execPath, [join(repoRoot, 'pkg/cli.mjs'), ...args], { cwd: repoRoot, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };

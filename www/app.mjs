@@ -1,6 +1,7 @@
 // The in-browser tool: every check calls the wasm core through the npm package's
 // browser entry, exactly as a previewer would.
-import { init, parseReferer, buildReferer, lintDomains, checkUrl, explainErrMsg, WxnetError } from 'wxnet';
+import { init, parseReferer, buildReferer, lintDomains, checkUrl, WxnetError } from 'wxnet';
+import { init as initTools, explainErrMsg, diagnoseChain } from 'wxnet/tools';
 
 const $ = (id) => document.getElementById(id);
 
@@ -79,7 +80,7 @@ function refreshExplain() {
   });
 }
 
-await init();
+await Promise.all([init(), initTools()]);
 $('domains-input').addEventListener('input', refreshDomains);
 for (const id of ['check-api', 'check-lan', 'check-urlcheck', 'check-url']) $(id).addEventListener('input', refreshCheck);
 refreshDomains();

@@ -187,31 +187,6 @@ export function errMsgFor(
   detail?: string | ParameterErrorDetail,
 ): { errMsg: string; errno?: number };
 
-/** What an errMsg means: the result of explainErrMsg. */
-export interface ErrMsgExplanation {
-  /** The API before `:fail` (`request`, `createSocketTask`), when the text names one. */
-  api?: string;
-  /** The errMsg catalogue key (`certificate`, `url-not-in-domain-list`, …), or `unknown`. */
-  key: ErrMsgKey | 'unknown';
-  errno?: number;
-  /** The Chromium (cronet) net error the text carries: `{ code: -202, name: 'CERT_AUTHORITY_INVALID' }`. */
-  netError?: { code: number; name: string };
-  title: string;
-  causes: string[];
-  fixes: string[];
-  /** The wxnet command to run next (`wxnet doctor <host>`, `wxnet check <url> --domains <domains.json>`, `wxnet lint`). */
-  next?: string;
-}
-
-/**
- * Explains any errMsg a client showed (RULES.md §15): `request:fail -202:net::ERR_CERT_AUTHORITY_INVALID`,
- * the newer `errcode:-202 cronet_error_code:-202 error_msg:…` shape, `url not in domain list`, DevTools'
- * Chinese TLS text, `ssl hand shake error`, a bare errno (`'600002'`), a pasted `{"errno":…,"errMsg":…}`
- * object, Node's transport codes (`CERT_HAS_EXPIRED`). Unknown text gives key `unknown`, never a throw.
- * @throws WxnetError `arg/type` when `text` is not a string.
- */
-export function explainErrMsg(text: string): ErrMsgExplanation;
-
 /** The client's limits (RULES.md §4, §6, §9). The wx shim enforces them. */
 export interface NetworkLimits {
   /** Concurrent calls per API: request 10, uploadFile 10, downloadFile 10, connectSocket 5. */

@@ -29,7 +29,6 @@ export const compileDomains = fromCore(core.compileDomains);
 export const resolveTimeout = fromCore(core.resolveTimeout);
 export const resolveUrlCheck = fromCore(core.resolveUrlCheck);
 export const errMsgFor = fromCore(core.errMsgFor);
-export const explainErrMsg = fromCore(core.explainErrMsg);
 
 /** What wx.request accepts and assumes (RULES.md §9), frozen: `{ methods, contentType }`. */
 export const requestDefaults = frozenOnce(fromCore(core.requestDefaults));

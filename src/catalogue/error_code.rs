@@ -36,6 +36,8 @@ error_codes! {
     CliFile = "cli/file", "The CLI could not read a file it was given.";
     CliJson = "cli/json", "A file given to the CLI is not JSON.";
     CliUsage = "cli/usage", "The CLI was called with unknown arguments.";
+    DoctorConnect = "doctor/connect", "wxnet doctor could not reach the host (DNS, refused, timeout) or it speaks no TLS.";
+    DoctorTarget = "doctor/target", "A doctor target that is not host, host:port or an https/wss URL.";
     FilePath = "file/path", "A `filePath` that is not a path of the wx file store.";
     InitRequired = "init/required", "wxnet was used in a browser before `await init()`.";
     InternalResult = "internal/result", "The boundary could not build a result object (a bug).";

@@ -17,7 +17,6 @@ use std::net::Ipv4Addr;
 use wasm_bindgen::prelude::*;
 use wxnet::api::Api;
 use wxnet::catalogue::errmsg::{self, Detail};
-use wxnet::catalogue::explain;
 use wxnet::domains::{self, RawDomains, RawItem, RawValue};
 use wxnet::error::{Error, ErrorCode};
 use wxnet::limits;
@@ -354,12 +353,4 @@ pub fn network_limits() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = requestDefaults)]
 pub fn request_defaults() -> Result<JsValue, JsValue> {
     to_value(&request::defaults())
-}
-
-/// What an errMsg means (RULES.md §15): `{ api?, key, errno?, netError?, title, causes, fixes, next? }`.
-/// Unknown text is a result with key `unknown`; only a non-string is an error.
-#[wasm_bindgen(js_name = explainErrMsg)]
-pub fn explain_err_msg(text: JsValue) -> Result<JsValue, JsValue> {
-    let text = expect_string(&text, ErrorCode::ArgType, "text")?;
-    to_value(&explain::explain(&text))
 }

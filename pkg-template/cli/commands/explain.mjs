@@ -1,5 +1,5 @@
 // `wxnet explain`: what an errMsg means, why it happens and what to do (RULES.md §15).
-import * as wxnet from '../../node.mjs';
+import * as wxnet from '../../tools-node.mjs';
 import { parseArgs, usageError } from '../args.mjs';
 
 function render(e) {
