@@ -127,3 +127,33 @@ export function diagnoseChain(chain: CertificateInput, options: DiagnoseChainOpt
 
 /** The TLS 1.2 suites a probe tries, one connection each. */
 export function tlsProbeSuites(): { iana: string; openssl: string }[];
+
+/** The `wxnet doctor --json` object. */
+export interface DoctorReport {
+  target: string;
+  host: string;
+  port: number;
+  verdict: Record<TlsPlatform, TlsVerdict>;
+  predicted: Partial<Record<TlsPlatform, { errMsg: string; errno?: number }>>;
+  findings: Omit<TlsFinding, 'cert'>[];
+  chain: CertificateSummary[];
+  tls?: { versions: { 'TLSv1': boolean; 'TLSv1.1': boolean; 'TLSv1.2': boolean; 'TLSv1.3': boolean }; ciphers: string[] };
+}
+
+export interface DoctorOptions {
+  /** Used when the target names no port (443). */
+  port?: number;
+  /** The host name sent as SNI and checked against the certificate (default: the target's host). */
+  servername?: string;
+  now?: Date | number | string;
+  extraRoots?: CertificateInput;
+  /** Per connection, in milliseconds (5000). */
+  timeout?: number;
+}
+
+/**
+ * Node only: probes `target` (`host`, `host:port`, `https://…` or `wss://…`) with node:tls — the chain as
+ * sent, TLS 1.0–1.3, the ATS and Chromium TLS 1.2 suites, SNI, OCSP stapling — and diagnoses it.
+ * @throws WxnetError `doctor/target` (not a host or https/wss URL), `doctor/connect` (DNS, refused, timeout, no TLS).
+ */
+export function doctor(target: string, options?: DoctorOptions): Promise<DoctorReport>;

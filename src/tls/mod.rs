@@ -397,7 +397,14 @@ enum Trust {
     Invalid(String),
 }
 
-fn trust(certs: &[Cert], store: &[TrustAnchor], extra: &[TrustAnchor], leaf_not_before: i64, now: i64) -> Trust {
+fn trust(
+    certs: &[Cert],
+    store: &[TrustAnchor],
+    extra: &[TrustAnchor],
+    verifier: &verify::Verifier,
+    leaf_not_before: i64,
+    now: i64,
+) -> Trust {
     let anchors: Vec<TrustAnchor> = store.iter().chain(extra).cloned().collect();
     let Some(leaf_der) = certs.first().map(|c| CertificateDer::from(c.der)) else {
         return Trust::Invalid("no certificate".into());
@@ -407,7 +414,10 @@ fn trust(certs: &[Cert], store: &[TrustAnchor], extra: &[TrustAnchor], leaf_not_
     };
     let intermediates: Vec<CertificateDer> = certs[1..].iter().map(|c| CertificateDer::from(c.der)).collect();
     let at = |seconds: i64| UnixTime::since_unix_epoch(std::time::Duration::from_secs(seconds.max(0) as u64));
-    let verify = |time| leaf.verify_for_usage(verify::ALGORITHMS, &anchors, &intermediates, time, AnyUsage, None, None);
+    let remembering = verifier.algorithms();
+    let algorithms: Vec<&dyn pki_types::SignatureVerificationAlgorithm> =
+        remembering.iter().map(|a| a as &dyn pki_types::SignatureVerificationAlgorithm).collect();
+    let verify = |time| leaf.verify_for_usage(&algorithms, &anchors, &intermediates, time, AnyUsage, None, None);
     // Dates are a finding of their own (and rank below trust): judge trust inside the leaf's validity.
     let result = match verify(at(now)) {
         Err(webpki::Error::CertExpired { .. } | webpki::Error::CertNotValidYet { .. }) => verify(at(leaf_not_before)),
@@ -650,8 +660,9 @@ fn check_chain(certs: &[Cert], options: &Options, server_name: &ServerName, find
     let mut incomplete: Vec<Platform> = Vec::new();
     let mut untrusted: BTreeMap<String, Vec<Platform>> = BTreeMap::new();
     let mut invalid: BTreeMap<String, Vec<Platform>> = BTreeMap::new();
+    let verifier = verify::Verifier::default();
     for platform in findings.platforms.clone() {
-        match trust(certs, &anchors::builtin(platform), &extra, leaf.not_before(), now) {
+        match trust(certs, &anchors::builtin(platform), &extra, &verifier, leaf.not_before(), now) {
             Trust::Trusted { private_root: private } => {
                 private_root |= private;
                 publicly_trusted_on_ios |= platform == Ios && !private;

@@ -134,7 +134,7 @@ algorithms! {
 }
 
 /// Every algorithm the phones accept, plus SHA-1 (see the module docs).
-pub static ALGORITHMS: &[&dyn SignatureVerificationAlgorithm] = &[
+static ALGORITHMS: &[&dyn SignatureVerificationAlgorithm] = &[
     &RSA_PKCS1_SHA1_ALG,
     &RSA_PKCS1_SHA256_ALG,
     &RSA_PKCS1_SHA384_ALG,
@@ -148,3 +148,49 @@ pub static ALGORITHMS: &[&dyn SignatureVerificationAlgorithm] = &[
     &ECDSA_P384_SHA384_ALG,
     &ED25519_ALG,
 ];
+
+/// The algorithms with a memory of the signatures already checked: one diagnosis
+/// verifies the same chain against three stores, and RSA in wasm costs ~1 ms a check.
+#[derive(Debug, Default)]
+pub struct Verifier {
+    checked: std::sync::Mutex<Vec<Checked>>,
+}
+
+/// A signature, the key and the message it was checked with, and whether it held.
+type Checked = (Vec<u8>, Vec<u8>, Vec<u8>, bool);
+
+#[derive(Debug)]
+pub struct Remembering<'v> {
+    algorithm: &'static dyn SignatureVerificationAlgorithm,
+    verifier: &'v Verifier,
+}
+
+impl SignatureVerificationAlgorithm for Remembering<'_> {
+    fn verify_signature(&self, public_key: &[u8], message: &[u8], signature: &[u8]) -> Result<(), InvalidSignature> {
+        let Ok(mut checked) = self.verifier.checked.lock() else {
+            return self.algorithm.verify_signature(public_key, message, signature);
+        };
+        // The whole triple is the key: a tampered certificate may reuse a good signature.
+        let same = |(s, k, m, _): &&Checked| s == signature && k == public_key && m == message;
+        if let Some((.., ok)) = checked.iter().find(same) {
+            return if *ok { Ok(()) } else { Err(InvalidSignature) };
+        }
+        let result = self.algorithm.verify_signature(public_key, message, signature);
+        checked.push((signature.to_vec(), public_key.to_vec(), message.to_vec(), result.is_ok()));
+        result
+    }
+
+    fn public_key_alg_id(&self) -> AlgorithmIdentifier {
+        self.algorithm.public_key_alg_id()
+    }
+
+    fn signature_alg_id(&self) -> AlgorithmIdentifier {
+        self.algorithm.signature_alg_id()
+    }
+}
+
+impl Verifier {
+    pub fn algorithms(&self) -> Vec<Remembering<'_>> {
+        ALGORITHMS.iter().map(|algorithm| Remembering { algorithm: *algorithm, verifier: self }).collect()
+    }
+}

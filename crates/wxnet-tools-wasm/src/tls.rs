@@ -113,7 +113,8 @@ pub fn diagnose_chain(chain: JsValue, options: JsValue) -> Result<JsValue, JsVal
         })
         .collect::<Result<Vec<_>, _>>()?;
     let extra = get(&options, "extraRoots");
-    let extra_roots = if extra.is_undefined() || extra.is_null() { Vec::new() } else { certificates(&extra, "options.extraRoots")? };
+    let extra_roots =
+        if extra.is_undefined() || extra.is_null() { Vec::new() } else { certificates(&extra, "options.extraRoots")? };
     let tls = handshake_facts(&get(&options, "tls"))?;
     let report = tls::diagnose_chain(&chain, &Options { host, now, platforms, extra_roots, tls }).map_err(to_js)?;
     to_value(&report)
