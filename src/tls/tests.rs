@@ -254,3 +254,22 @@ proptest! {
         let _ = parse_iso_time(&text);
     }
 }
+
+#[test]
+fn rule_11_a_remembered_signature_never_vouches_for_another_message() {
+    use pki_types::SignatureVerificationAlgorithm;
+    let chain = fixture("good");
+    let (_, leaf) = X509Certificate::from_der(&chain[0]).unwrap();
+    let (_, issuer) = X509Certificate::from_der(&chain[1]).unwrap();
+    let key = issuer.public_key().subject_public_key.data.to_vec();
+    let message = leaf.tbs_certificate.as_ref().to_vec();
+    let signature = leaf.signature_value.data.to_vec();
+    let verifier = verify::Verifier::default();
+    let algorithms = verifier.algorithms();
+    let sha256_rsa = &algorithms[1];
+    assert!(sha256_rsa.verify_signature(&key, &message, &signature).is_ok());
+    let mut tampered = message.clone();
+    *tampered.last_mut().unwrap() ^= 1;
+    assert!(sha256_rsa.verify_signature(&key, &tampered, &signature).is_err());
+    assert!(sha256_rsa.verify_signature(&key, &message, &signature).is_ok());
+}
