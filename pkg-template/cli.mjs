@@ -2,4 +2,4 @@
 // The `wxnet` command (package.json "bin"); the CLI itself is in cli/.
 import { main } from './cli/main.mjs';
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -6,6 +6,7 @@ loadToolsModule();
 
 export { WxnetError } from './core/errors.mjs';
 export * from './core/tools.mjs';
+export { doctor } from './doctor/doctor.mjs';
 /** Already initialised in Node; exported so that code looks the same everywhere. */
 export function init() {
   return Promise.resolve();

@@ -21,17 +21,19 @@
 //! |---|---|
 //! | `wxnet` (`src/`) | the core, an rlib |
 //! | `crates/wxnet-wasm` | the runtime module's wasm-bindgen boundary (`wxnet.js`, `wxnet_bg.wasm`, loaded by every entry of the package); `abi.rs` holds the packed-verdict layout |
-//! | `crates/wxnet-tools-wasm` | the tools module's boundary (`wxnet_tools.js`, `wxnet_tools_bg.wasm`, loaded by `wxnet/tools` only): linters over file text (feature `lint-json`), next the project linter and the TLS doctor |
+//! | `crates/wxnet-tools-wasm` | the tools module's boundary (`wxnet_tools.js`, `wxnet_tools_bg.wasm`, loaded by `wxnet/tools` only): linters over file text (feature `lint-json`), the HTTPS doctor (feature `tls`), the errMsg explainer |
 //! | `crates/wxnet-js` | JS value conversions shared by the two binding crates (no exports of its own); with them, the only crates that know wasm-bindgen |
 //! | `crates/wxnet-codegen` | renders `pkg-template/core/*.generated.*` from the tables ([`catalogue::tables`], the ABI, the wx defaults); `node scripts/codegen.mjs` writes them, its test fails when they are stale |
 //!
 //! Features of the core: `body` (response decoding, [`body`], with encoding_rs) and
 //! `detect` (encoding detection for unlabelled bodies, `body::detect`, with chardetng),
 //! both on by default and asked for by the runtime module; `lint-json` (the span-keeping
-//! JSON reader and the linters over file text) and `dns-sd` (DNS-SD messages for mDNS
-//! discovery, `sockets::dns_sd`, with simple-dns; on by default), asked for by the
-//! tools module (only Node's mDNS transport uses them). `cargo test` with the defaults
-//! tests everything; `npm test` also lints the core without them.
+//! JSON reader and the linters over file text), `dns-sd` (DNS-SD messages for mDNS
+//! discovery, `sockets::dns_sd`, with simple-dns; on by default; only Node's mDNS
+//! transport uses them) and `tls` (certificate chains: x509-parser, rustls-webpki,
+//! RustCrypto; the doctor), asked for by the tools module. `cargo test --workspace`
+//! tests everything (the tools crate turns them on); `npm test` also lints the core
+//! without them.
 //!
 //! ## Where each rule lives
 //!
@@ -45,6 +47,8 @@
 //! | §5, §9 | the caller's Referer dropped, the platform's forced; uploadFile's own Content-Type | [`request`] | `DROPPED_HEADERS`, `WX_DEFAULTS.forcedHeader` (generated) |
 //! | §6, §9 | concurrency, background grace, download cap, close reason | [`limits`] | `networkLimits` |
 //! | §7, §15 | every `errMsg`/`errno` (one table, with explanations), transport failures | [`catalogue::errmsg`] | `errMsgFor` |
+//! | §15 | any errMsg a user pastes → key, errno, net error, causes, fixes, the next command | [`catalogue::explain`] | `explainErrMsg` (`wxnet/tools`) |
+//! | §11, §15 | HTTPS readiness: chain and handshake facts → findings, per-platform verdicts, predicted errMsg | `tls` (feature `tls`) | `diagnoseChain`, `doctor` (`wxnet/tools`) |
 //! | §7 | every error `code` | [`catalogue::error_code`] | `WxnetError.code` (`WxnetErrorCode`) |
 //! | §8 | response bodies: BOM, charset, UTF-8 or detection, size limit, errno 602302 | [`body`] | `decodeBody` |
 //! | §8, §9 | methods, default method (upper-cased as JS does), content-type, `dataType`/`responseType` defaults | [`request`] | `requestDefaults`, `requestMethod`, `WX_DEFAULTS` (generated) |
@@ -78,6 +82,8 @@ pub mod request;
 pub mod socket;
 pub mod sockets;
 pub mod timeout;
+#[cfg(feature = "tls")]
+pub mod tls;
 pub mod url_check;
 pub mod wx_api;
 

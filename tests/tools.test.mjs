@@ -68,7 +68,8 @@ test('Chromium: wxnet/tools needs its own init(), then lints a file in the page'
   const server = await serveStatic(repoRoot);
   try {
     const page = await browser.newPage();
-    await page.goto(`${server.origin}/www/index.html`); // a page of the origin that serves pkg/
+    // A page of the origin that serves pkg/ and loads no module itself (www/ now loads the tools).
+    await page.goto(`${server.origin}/www/style.css`);
     const result = await page.evaluate(async (origin) => {
       const tools = await import(`${origin}/pkg/tools.mjs`);
       let before;

@@ -2,6 +2,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchChromium, repoRoot, serveStatic } from './helpers/browser.mjs';
 
 let browser;
@@ -68,4 +70,40 @@ test('npm start runs wxnet check over the bundled example domains', () => {
   const output = execFileSync(process.execPath, ['scripts/start.mjs', '--no-serve'], { cwd: repoRoot }).toString();
   assert.match(output, /fail {2}https:\/\/api\.example\.com:443\/v1\/user\n {6}port: request:fail url not in domain list \(errno 600002\)/);
   assert.match(output, /ok {4}http:\/\/192\.168\.1\.20:8080\/\n {6}lan: request:ok/);
+});
+
+test('rule 15: www explains a pasted errMsg, offline in the page', async () => {
+  const { page, errors } = await openTool();
+  assert.match(await page.textContent('#explain-output'), /The certificate is not trusted \(-202 CERT_AUTHORITY_INVALID\)[\s\S]*errno 600001[\s\S]*Next: wxnet doctor/);
+  await page.fill('#explain-input', '{"errno":600002,"errMsg":"request:fail url not in domain list"}');
+  assert.match(await page.textContent('#explain-output'), /not in the server domain list[\s\S]*key url-not-in-domain-list/);
+  await page.fill('#explain-input', 'something else');
+  assert.equal(await page.getAttribute('#explain-output', 'class'), 'error');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('rule 11: www checks a pasted chain per platform, offline in the page (the fixture matrix in Chromium)', async () => {
+  const { page, errors } = await openTool();
+  const fixture = (name) => readFileSync(join(repoRoot, 'tests/data/tls', `${name}.chain.pem`), 'utf8');
+  await page.fill('#chain-now', '2026-01-15');
+  await page.fill('#chain-roots', readFileSync(join(repoRoot, 'tests/data/tls/root.pem'), 'utf8'));
+  const cases = [
+    ['good', /ios +pass\nandroid +pass\ndevtools +pass/],
+    ['leafonly', /android +fail: request:fail -202:net::ERR_CERT_AUTHORITY_INVALID[\s\S]*block chain\.complete \[android\]/],
+    ['expired', /ios +fail: request:fail -201:net::ERR_CERT_DATE_INVALID/],
+    ['selfsigned', /ios +fail: request:fail -202:net::ERR_CERT_AUTHORITY_INVALID[\s\S]*cert\.selfsigned/],
+    ['sha1inter', /android +fail: request:fail -208:net::ERR_CERT_WEAK_SIGNATURE_ALGORITHM/],
+    ['nosan', /ios +fail: request:fail -200:net::ERR_CERT_COMMON_NAME_INVALID/],
+    ['noeku', /android +fail: request:fail -207:net::ERR_CERT_INVALID/],
+    ['rsa1024', /ios +fail: request:fail -207:net::ERR_CERT_INVALID\nandroid +pass/],
+  ];
+  for (const [name, expected] of cases) {
+    await page.fill('#chain-input', fixture(name));
+    assert.match(await page.textContent('#chain-output'), expected, name);
+  }
+  await page.fill('#chain-input', 'not a certificate');
+  assert.match(await page.textContent('#chain-output'), /\[tls\/chain\]/);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

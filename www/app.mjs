@@ -1,6 +1,7 @@
 // The in-browser tool: every check calls the wasm core through the npm package's
 // browser entry, exactly as a previewer would.
 import { init, parseReferer, buildReferer, lintDomains, checkUrl, WxnetError } from 'wxnet';
+import { init as initTools, explainErrMsg, diagnoseChain } from 'wxnet/tools';
 
 const $ = (id) => document.getElementById(id);
 
@@ -68,7 +69,32 @@ function refreshCheck() {
   });
 }
 
-await init();
+function refreshExplain() {
+  show($('explain-output'), () => {
+    const e = explainErrMsg($('explain-input').value);
+    const code = e.netError ? ` (${e.netError.code} ${e.netError.name})` : '';
+    const facts = [e.api && `api ${e.api}`, `key ${e.key}`, e.errno !== undefined && `errno ${e.errno}`].filter(Boolean).join(', ');
+    const list = (items) => items.map((item) => `  - ${item}`).join('\n');
+    const text = `${e.title}${code}\n${facts}\nCauses:\n${list(e.causes)}\nFixes:\n${list(e.fixes)}${e.next ? `\nNext: ${e.next}` : ''}`;
+    return [text, e.key !== 'unknown'];
+  });
+}
+
+function refreshChain() {
+  show($('chain-output'), () => {
+    const pem = $('chain-input').value;
+    if (!pem.trim()) return 'paste a PEM chain above';
+    const nowText = $('chain-now').value.trim();
+    const roots = $('chain-roots').value.trim();
+    const r = diagnoseChain(pem, { host: $('chain-host').value.trim(), now: nowText || new Date(), extraRoots: roots || undefined });
+    const lines = ['ios', 'android', 'devtools'].map((p) => `${p.padEnd(9)} ${r.verdict[p]}${r.predicted[p] ? `: ${r.predicted[p].errMsg}` : ''}`);
+    for (const f of r.findings) lines.push(`${f.severity.padEnd(5)} ${f.id} [${f.platforms.join(', ')}]\n      ${f.message}\n      fix: ${f.help}`);
+    r.chain.forEach((c, i) => lines.push(`#${i} ${c.subject} (issuer ${c.issuer})\n      ${c.notBefore} → ${c.notAfter}, ${c.key}, ${c.signature}`));
+    return [lines.join('\n'), Object.values(r.verdict).every((v) => v !== 'fail')];
+  });
+}
+
+await Promise.all([init(), initTools()]);
 $('domains-input').addEventListener('input', refreshDomains);
 for (const id of ['check-api', 'check-lan', 'check-urlcheck', 'check-url']) $(id).addEventListener('input', refreshCheck);
 refreshDomains();
@@ -76,5 +102,9 @@ for (const id of ['referer-input']) $(id).addEventListener('input', refreshRefer
 for (const id of ['build-appid', 'build-version']) $(id).addEventListener('input', refreshBuild);
 refreshReferer();
 refreshBuild();
+for (const id of ['chain-host', 'chain-now', 'chain-input', 'chain-roots']) $(id).addEventListener('input', refreshChain);
+refreshChain();
+$('explain-input').addEventListener('input', refreshExplain);
+refreshExplain();
 $('status').textContent = 'ready: all checks run locally in WebAssembly';
 document.body.dataset.ready = 'true';

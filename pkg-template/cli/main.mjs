@@ -3,11 +3,13 @@
 import * as wxnet from '../node.mjs';
 import { packageVersion } from '../node/files.mjs';
 import { check } from './commands/check.mjs';
+import { doctor } from './commands/doctor.mjs';
+import { explain } from './commands/explain.mjs';
 import { referer } from './commands/referer.mjs';
 
 const version = packageVersion();
 
-const COMMANDS = { check, referer };
+const COMMANDS = { check, referer, doctor, explain };
 
 function help() {
   console.log(`wxnet ${version}: the WeChat Mini Program network rules\n\nCommands:`);
@@ -18,6 +20,7 @@ function help() {
  * Runs a command and gives the exit code: 0 all fine, 1 something refused or invalid,
  * 2 a usage or input error. Nothing escapes as a stack trace: a WxnetError names what
  * was wrong, and anything else (a bug) is reported as an internal error, still exit 2.
+ * A command that does I/O (doctor) returns a promise of the code; so does main then.
  */
 export function main(argv) {
   const [name, ...args] = argv;
@@ -28,13 +31,18 @@ export function main(argv) {
     if (!command) { console.error(`wxnet: unknown command "${name}" (try: wxnet help)`); return 2; }
     const options = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined);
     if (options.includes('--help') || options.includes('-h')) { console.log(`usage: ${command.usage}`); return 0; }
-    return command.run(args);
+    const code = command.run(args);
+    return code instanceof Promise ? code.catch((error) => failed(name, error)) : code;
   } catch (error) {
-    if (error instanceof wxnet.WxnetError) {
-      console.error(`wxnet ${name}: ${error.message} [${error.code}]`);
-    } else {
-      console.error(`wxnet ${name ?? 'help'}: internal error: ${error?.message ?? String(error)}`);
-    }
-    return 2;
+    return failed(name, error);
   }
+}
+
+function failed(name, error) {
+  if (error instanceof wxnet.WxnetError) {
+    console.error(`wxnet ${name}: ${error.message} [${error.code}]`);
+  } else {
+    console.error(`wxnet ${name ?? 'help'}: internal error: ${error?.message ?? String(error)}`);
+  }
+  return 2;
 }

@@ -1,5 +1,6 @@
 // Types of the tools module (`wxnet/tools`).
 import type { Diagnostic, LintCode } from './rules.js';
+import type { ErrMsgKey } from './types.generated.js';
 
 /** `off` hides a rule's findings; `warn` and `error` set their severity. */
 export type RuleSetting = 'off' | 'warn' | 'error';
@@ -26,6 +27,136 @@ export interface LintFileOptions {
  * @throws WxnetError `arg/type` when `text` is not a string or `rules` not an object.
  */
 export function lintDomainsFile(text: string, options?: LintFileOptions): FileDiagnostic[];
+
+/** What an errMsg means: the result of explainErrMsg. */
+export interface ErrMsgExplanation {
+  /** The API before `:fail` (`request`, `createSocketTask`), when the text names one. */
+  api?: string;
+  /** The errMsg catalogue key (`certificate`, `url-not-in-domain-list`, …), or `unknown`. */
+  key: ErrMsgKey | 'unknown';
+  errno?: number;
+  /** The Chromium (cronet) net error the text carries: `{ code: -202, name: 'CERT_AUTHORITY_INVALID' }`. */
+  netError?: { code: number; name: string };
+  title: string;
+  causes: string[];
+  fixes: string[];
+  /** The wxnet command to run next (`wxnet doctor <host>`, `wxnet check <url> --domains <domains.json>`, `wxnet lint`). */
+  next?: string;
+}
+
+/**
+ * Explains any errMsg a client showed (RULES.md §15): `request:fail -202:net::ERR_CERT_AUTHORITY_INVALID`,
+ * the newer `errcode:-202 cronet_error_code:-202 error_msg:…` shape, `url not in domain list`, DevTools'
+ * Chinese TLS text, `ssl hand shake error`, a bare errno (`'600002'`), a pasted `{"errno":…,"errMsg":…}`
+ * object, Node's transport codes (`CERT_HAS_EXPIRED`). Unknown text gives key `unknown`, never a throw.
+ * @throws WxnetError `arg/type` when `text` is not a string.
+ */
+export function explainErrMsg(text: string): ErrMsgExplanation;
+
+/** A platform the doctor judges: iOS (Apple's store and policy), Android (cronet, no intermediate fetching), DevTools. */
+export type TlsPlatform = 'ios' | 'android' | 'devtools';
+export type TlsSeverity = 'block' | 'risk' | 'warn' | 'info';
+export type TlsVerdict = 'pass' | 'risk' | 'fail';
+/** A chain: PEM text (any number of CERTIFICATE blocks), DER bytes, or an array of them, leaf first. */
+export type CertificateInput = string | Uint8Array | ArrayBuffer | Array<string | Uint8Array | ArrayBuffer>;
+
+/** What a handshake probe learnt (doctor() fills it in). */
+export interface HandshakeFacts {
+  versions?: { 'TLSv1'?: boolean; 'TLSv1.1'?: boolean; 'TLSv1.2'?: boolean; 'TLSv1.3'?: boolean };
+  /** The TLS 1.2 suites the server accepted, by IANA name. */
+  ciphers?: string[];
+  ocspStaple?: boolean;
+  /** A connection without SNI got another certificate. */
+  noSniCertificateDiffers?: boolean;
+}
+
+export interface DiagnoseChainOptions {
+  /** The host the mini program connects to (DNS name or IP address). */
+  host: string;
+  /** The time to judge at: a Date, milliseconds since the epoch, or an ISO date. */
+  now: Date | number | string;
+  /** The platforms to judge (default all three). */
+  stores?: TlsPlatform[];
+  /** Roots installed on the phone on top of its store (a private CA). */
+  extraRoots?: CertificateInput;
+  tls?: HandshakeFacts;
+}
+
+export interface TlsFinding {
+  /** The check id: `chain.complete`, `chain.trusted`, `cert.name.san`, `cert.date.valid`, `tls.version.min12`, … */
+  id: string;
+  severity: TlsSeverity;
+  platforms: TlsPlatform[];
+  message: string;
+  /** The fix. */
+  help: string;
+  /** The index in the chain of the certificate the finding is about. */
+  cert?: number;
+}
+
+export interface CertificateSummary {
+  subject: string;
+  issuer: string;
+  sans: string[];
+  notBefore: string;
+  notAfter: string;
+  /** `RSA 2048`, `EC P-256`, `Ed25519`. */
+  key: string;
+  signature: string;
+  /** SHA-256 of the DER, hex. */
+  sha256: string;
+}
+
+export interface ChainReport {
+  verdict: Record<TlsPlatform, TlsVerdict>;
+  /** The errMsg each failing platform will most likely show (Chromium's priority order). */
+  predicted: Partial<Record<TlsPlatform, { errMsg: string; errno?: number }>>;
+  /** Most severe first. */
+  findings: TlsFinding[];
+  chain: CertificateSummary[];
+}
+
+/**
+ * Checks a certificate chain as the server sent it (RULES.md §11, §15): real path building and
+ * signature verification against the Apple, Android and Mozilla stores separately, using only the
+ * sent intermediates; findings with ids and severities; a verdict per platform; the errMsg a
+ * failing platform will show. Pure: no I/O, no clock.
+ * @throws WxnetError `tls/chain` (no certificate), `tls/options` (a bad host, now, stores or tls).
+ */
+export function diagnoseChain(chain: CertificateInput, options: DiagnoseChainOptions): ChainReport;
+
+/** The TLS 1.2 suites a probe tries, one connection each. */
+export function tlsProbeSuites(): { iana: string; openssl: string }[];
+
+/** The `wxnet doctor --json` object. */
+export interface DoctorReport {
+  target: string;
+  host: string;
+  port: number;
+  verdict: Record<TlsPlatform, TlsVerdict>;
+  predicted: Partial<Record<TlsPlatform, { errMsg: string; errno?: number }>>;
+  findings: Omit<TlsFinding, 'cert'>[];
+  chain: CertificateSummary[];
+  tls?: { versions: { 'TLSv1': boolean; 'TLSv1.1': boolean; 'TLSv1.2': boolean; 'TLSv1.3': boolean }; ciphers: string[] };
+}
+
+export interface DoctorOptions {
+  /** Used when the target names no port (443). */
+  port?: number;
+  /** The host name sent as SNI and checked against the certificate (default: the target's host). */
+  servername?: string;
+  now?: Date | number | string;
+  extraRoots?: CertificateInput;
+  /** Per connection, in milliseconds (5000). */
+  timeout?: number;
+}
+
+/**
+ * Node only: probes `target` (`host`, `host:port`, `https://…` or `wss://…`) with node:tls — the chain as
+ * sent, TLS 1.0–1.3, the ATS and Chromium TLS 1.2 suites, SNI, OCSP stapling — and diagnoses it.
+ * @throws WxnetError `doctor/target` (not a host or https/wss URL), `doctor/connect` (DNS, refused, timeout, no TLS).
+ */
+export function doctor(target: string, options?: DoctorOptions): Promise<DoctorReport>;
 
 /** DNS-SD (RULES.md §10): the mDNS query a browse of `serviceType` sends. */
 export function dnsSdBrowseQuery(serviceType: string): Uint8Array;

@@ -23,3 +23,15 @@ export const dnsSdAnnouncement = fromCore(tools.dnsSdAnnouncement, toolsModule);
 export function lintDomainsFile(text, options = {}) {
   return lintDomainsFileRaw(text, options?.rules);
 }
+
+/**
+ * Checks a certificate chain as the server sent it (RULES.md §11): per-platform verdicts,
+ * findings and the errMsg a failing platform will show. Pure: `options.now` is required.
+ */
+export const diagnoseChain = fromCore(tools.diagnoseChain, toolsModule);
+
+/** The TLS 1.2 suites a probe tries: `[{ iana, openssl }]`. */
+export const tlsProbeSuites = fromCore(tools.tlsProbeSuites, toolsModule);
+
+/** What an errMsg means (RULES.md §15); unknown text gives key `unknown`, never a throw. */
+export const explainErrMsg = fromCore(tools.explainErrMsg, toolsModule);

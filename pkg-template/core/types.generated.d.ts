@@ -140,6 +140,8 @@ export type ErrMsgKey =
  * - `cli/file`: The CLI could not read a file it was given.
  * - `cli/json`: A file given to the CLI is not JSON.
  * - `cli/usage`: The CLI was called with unknown arguments.
+ * - `doctor/connect`: wxnet doctor could not reach the host (DNS, refused, timeout) or it speaks no TLS.
+ * - `doctor/target`: A doctor target that is not host, host:port or an https/wss URL.
  * - `file/path`: A `filePath` that is not a path of the wx file store.
  * - `init/required`: wxnet was used in a browser before `await init()`.
  * - `internal/result`: The boundary could not build a result object (a bug).
@@ -154,6 +156,8 @@ export type ErrMsgKey =
  * - `referer/type`: A Referer, AppID or version argument of the wrong type.
  * - `referer/url`: A Referer that is not `https://servicewechat.com/…` as the client sends it.
  * - `referer/version`: A version that is not 0, "devtools" or a positive integer.
+ * - `tls/chain`: diagnoseChain was given no certificate, or PEM text that holds none.
+ * - `tls/options`: diagnoseChain options of the wrong type or value (host, now, stores, tls facts).
  * - `wasm/out-of-memory`: The WebAssembly memory ran out (an input too large, too many compiled lists).
  * - `wx/file-data`: The wx file store was given data that is not a string or bytes.
  * - `wx/file-not-found`: The wx file store has no file at that path.
@@ -174,6 +178,8 @@ export type WxnetErrorCode =
   | 'cli/file'
   | 'cli/json'
   | 'cli/usage'
+  | 'doctor/connect'
+  | 'doctor/target'
   | 'file/path'
   | 'init/required'
   | 'internal/result'
@@ -188,6 +194,8 @@ export type WxnetErrorCode =
   | 'referer/type'
   | 'referer/url'
   | 'referer/version'
+  | 'tls/chain'
+  | 'tls/options'
   | 'wasm/out-of-memory'
   | 'wx/file-data'
   | 'wx/file-not-found'

@@ -36,6 +36,8 @@ error_codes! {
     CliFile = "cli/file", "The CLI could not read a file it was given.";
     CliJson = "cli/json", "A file given to the CLI is not JSON.";
     CliUsage = "cli/usage", "The CLI was called with unknown arguments.";
+    DoctorConnect = "doctor/connect", "wxnet doctor could not reach the host (DNS, refused, timeout) or it speaks no TLS.";
+    DoctorTarget = "doctor/target", "A doctor target that is not host, host:port or an https/wss URL.";
     FilePath = "file/path", "A `filePath` that is not a path of the wx file store.";
     InitRequired = "init/required", "wxnet was used in a browser before `await init()`.";
     InternalResult = "internal/result", "The boundary could not build a result object (a bug).";
@@ -50,6 +52,8 @@ error_codes! {
     RefererType = "referer/type", "A Referer, AppID or version argument of the wrong type.";
     RefererUrl = "referer/url", "A Referer that is not `https://servicewechat.com/…` as the client sends it.";
     RefererVersion = "referer/version", "A version that is not 0, \"devtools\" or a positive integer.";
+    TlsChain = "tls/chain", "diagnoseChain was given no certificate, or PEM text that holds none.";
+    TlsOptions = "tls/options", "diagnoseChain options of the wrong type or value (host, now, stores, tls facts).";
     WasmOutOfMemory = "wasm/out-of-memory", "The WebAssembly memory ran out (an input too large, too many compiled lists).";
     WxFileData = "wx/file-data", "The wx file store was given data that is not a string or bytes.";
     WxFileNotFound = "wx/file-not-found", "The wx file store has no file at that path.";

@@ -17,6 +17,7 @@
 
 pub mod errmsg;
 pub mod error_code;
+pub mod explain;
 
 use crate::api::Api;
 use crate::lint::{self, Category};

@@ -12,6 +12,8 @@ use wxnet::lint::config::{RuleSeverities, Written};
 use wxnet::lint::{Diagnostic, LineIndex, Location};
 use wxnet_js::{expect_string, to_js, to_value, type_name};
 
+mod tls;
+
 /// A diagnostic with its place in the linted text (1-based lines, UTF-16 columns).
 #[derive(Serialize)]
 struct Located<'a> {
