@@ -67,7 +67,9 @@ pub mod domains;
 pub mod error;
 pub mod file_path;
 pub mod limits;
+#[macro_use]
 pub mod lint;
+pub mod project;
 pub mod referer;
 pub mod request;
 pub mod socket;

@@ -169,6 +169,12 @@ export type WxnetErrorCode =
  * - `wxnet/domain-field`: A key that is not one of the six lists (a warning), a list that is not an array, an item that is not a string, or a file that is not an object (errors) (RULES.md §1).
  * - `wxnet/json-syntax`: The file is not JSON (or, for `manifest.json`, not JSON with comments).
  * - `wxnet/lint-config`: The `rules` object of `wxnet.config.json` names an unknown rule, a rule that cannot be configured, or a severity other than `"off"`, `"warn"` and `"error"`.
+ * - `wxnet/network-timeout`: `networkTimeout` is not an object, has a key other than `request`, `connectSocket`, `uploadFile` and `downloadFile`, or a value that is not a positive finite number of milliseconds (it falls through to 60000) or is above 60000 (clamped) (RULES.md §12, §4).
+ * - `wxnet/appid`: `appid` of project.config.json (or `mp-weixin.appid` of uni-app's manifest.json) is not `wx` and 16 lower-case hex digits, nor `touristappid` (RULES.md §12).
+ * - `wxnet/url-check-off`: `setting.urlCheck` is `false`: a warning in the committed project.config.json (and uni-app's `mp-weixin.setting.urlCheck`), info in the per-developer project.private.config.json (RULES.md §12, §3).
+ * - `wxnet/lib-version`: `libVersion` of project.config.json is below a network feature the code uses: a LAN IP address (2.4.0), `wx.createUDPSocket` (2.7.0), a per-call `timeout` (2.10.0), `wx.createTCPSocket` (2.18.0) (RULES.md §12).
+ * - `wxnet/domain-icp`: Every domain in the server-domain lists must have an ICP filing, which wxnet cannot check offline: one reminder per domains file (RULES.md §12, §1).
+ * - `wxnet/no-domains`: No server-domain list was given (`--domains`, or `domains` in wxnet.config.json), so whether each URL is listed is not judged; everything else is (RULES.md §12).
  */
 export type LintCode =
   | 'wxnet/domain-invalid'
@@ -183,7 +189,13 @@ export type LintCode =
   | 'wxnet/domain-too-many'
   | 'wxnet/domain-field'
   | 'wxnet/json-syntax'
-  | 'wxnet/lint-config';
+  | 'wxnet/lint-config'
+  | 'wxnet/network-timeout'
+  | 'wxnet/appid'
+  | 'wxnet/url-check-off'
+  | 'wxnet/lib-version'
+  | 'wxnet/domain-icp'
+  | 'wxnet/no-domains';
 
 /**
  * The codes lintDomains reports (RULES.md §1).
