@@ -72,6 +72,8 @@ pub mod lint;
 pub mod project;
 pub mod referer;
 pub mod request;
+#[cfg(any(test, feature = "scan"))]
+pub mod scan;
 pub mod socket;
 pub mod timeout;
 pub mod url_check;

@@ -43,9 +43,11 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod call;
 pub mod config;
 pub mod diagnostic;
 pub mod domains;
+pub mod js_syntax;
 #[cfg(any(test, feature = "lint-json"))]
 pub mod json;
 pub mod json_syntax;
@@ -54,6 +56,7 @@ pub mod span;
 pub mod suggest;
 #[cfg(test)]
 pub(crate) mod tester;
+pub mod url;
 
 pub use config::{RuleSeverities, Setting};
 pub use diagnostic::{Diagnostic, Severity};
@@ -148,6 +151,19 @@ const RULES: &[&Rule] = &[
     &crate::project::rules::lib_version::RULE,
     &crate::project::rules::domain_icp::RULE,
     &crate::project::rules::no_domains::RULE,
+    &url::invalid_url::RULE,
+    &url::insecure::RULE,
+    &url::localhost::RULE,
+    &url::self_ip::RULE,
+    &url::ip::RULE,
+    &url::forbidden_host::RULE,
+    &url::not_listed::RULE,
+    &url::port::RULE,
+    &call::timeout::RULE,
+    &call::referer::RULE,
+    &call::method::RULE,
+    &call::data_type::RULE,
+    &js_syntax::RULE,
 ];
 
 /// The registry: every rule with its code, default severity, category and docs.

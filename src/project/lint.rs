@@ -122,8 +122,7 @@ pub fn lint_project(files: &[(String, String)], options: &Options) -> Result<Rep
     }
 
     let sources = sources(&files, &layout, &ignore);
-    let used: Vec<(lib_version::Feature, String)> = Vec::new();
-    let _ = (policy, lan, &sources);
+    let used = scan_sources(&mut collected, &sources, &layout, policy.as_ref(), lan);
     if let Some((file, node)) = lib_version {
         let found = lib_version::check(node, &used);
         collected.add(file, files.get(file).copied().unwrap_or_default(), found);
@@ -131,6 +130,47 @@ pub fn lint_project(files: &[(String, String)], options: &Options) -> Result<Rep
 
     let count = collected.files.len();
     Ok(Report::finish(collected.findings, count))
+}
+
+/// Scans the code (feature `scan`): the call-site findings, and the gated
+/// features the code uses (for `wxnet/lib-version`).
+#[cfg(any(test, feature = "scan"))]
+fn scan_sources(
+    collected: &mut Collected,
+    sources: &[(&str, &str)],
+    layout: &Layout,
+    policy: Option<&Policy>,
+    lan: Option<Lan>,
+) -> Vec<(lib_version::Feature, String)> {
+    let scanned = crate::scan::scan(sources, &layout.source_root, crate::scan::Context { policy, lan });
+    let indexes: Vec<LineIndex> = sources.iter().map(|(_, text)| LineIndex::new(text)).collect();
+    for (path, _) in sources {
+        collected.read(path);
+    }
+    for finding in scanned.findings {
+        let (Some((path, _)), Some(index)) = (sources.get(finding.file), indexes.get(finding.file)) else {
+            continue;
+        };
+        for diagnostic in collected.severities.apply(vec![finding.diagnostic]) {
+            let mut located = Finding::new(path, index, diagnostic);
+            located.api = finding.api.map(|api| api.name());
+            located.url = finding.url.clone();
+            collected.findings.push(located);
+        }
+    }
+    scanned.used
+}
+
+/// Without the scanner, only the configuration is linted.
+#[cfg(not(any(test, feature = "scan")))]
+fn scan_sources(
+    _: &mut Collected,
+    _: &[(&str, &str)],
+    _: &Layout,
+    _: Option<&Policy>,
+    _: Option<Lan>,
+) -> Vec<(lib_version::Feature, String)> {
+    Vec::new()
 }
 
 /// project.config.json and project.private.config.json, parsed, with their own

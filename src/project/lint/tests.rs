@@ -180,3 +180,51 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn rule_13_the_code_under_the_mini_program_root_is_scanned_with_the_project_list() {
+    let report = lint(&[
+        ("project.config.json", "{\"miniprogramRoot\": \"miniprogram/\", \"libVersion\": \"2.9.0\"}"),
+        ("wxnet.config.json", "{\"domains\": {\"requestdomain\": [\"https://api.example.com\"]}, \"rules\": {\"wxnet/domain-icp\": \"off\"}}"),
+        ("miniprogram/utils/api.js", "export const BASE = 'https://other.example.org'\n"),
+        ("miniprogram/pages/a.js", "import { BASE } from '../utils/api'\nwx.request({ url: BASE + '/x', timeout: 5000 })\n"),
+        ("miniprogram/node_modules/x/index.js", "wx.request({ url: 'http://n.com' })"),
+        ("miniprogram/miniprogram_npm/x/index.js", "wx.request({ url: 'http://m.com' })"),
+        ("cloud/index.js", "wx.request({ url: 'http://c.com' })"),
+    ]);
+    let found: Vec<_> =
+        report.diagnostics.iter().map(|d| (d.file.as_str(), d.line, d.code, d.url.as_deref(), d.api)).collect();
+    assert_eq!(
+        found,
+        [
+            ("miniprogram/miniprogram_npm/x/index.js", 1, "wxnet/url-insecure", Some("http://m.com"), Some("request")),
+            (
+                "miniprogram/utils/api.js",
+                1,
+                "wxnet/url-not-listed",
+                Some("https://other.example.org/x"),
+                Some("request")
+            ),
+            ("project.config.json", 1, "wxnet/lib-version", None, None),
+        ]
+    );
+    assert!(
+        report.diagnostics[1].message.contains("used by wx.request at miniprogram/pages/a.js:2:1"),
+        "{}",
+        report.diagnostics[1].message
+    );
+    assert_eq!(report.summary.files, 5);
+}
+
+#[test]
+fn rule_13_gitignore_and_ignore_globs_leave_files_out() {
+    let report = lint(&[
+        (".gitignore", "dist/\n"),
+        ("wxnet.config.json", "{\"ignore\": [\"**/*.min.js\"]}"),
+        ("dist/a.js", "wx.request({ url: 'http://a.com' })"),
+        ("lib/b.min.js", "wx.request({ url: 'http://b.com' })"),
+        ("lib/c.js", "wx.request({ url: 'http://c.com' })"),
+    ]);
+    let urls: Vec<_> = report.diagnostics.iter().filter_map(|d| d.url.as_deref()).collect();
+    assert_eq!(urls, ["http://c.com"]);
+}
