@@ -39,8 +39,10 @@ if (only.length === 0) {
     console.error(`[test] ${debianClippy} missing: run scripts/setup.sh (Debian package rust-web-clippy)`);
     process.exit(1);
   }
-  step('cargo clippy -p wxnet-wasm --target wasm32-unknown-unknown -D warnings (Debian clippy)', debianClippy,
-    ['clippy', '-p', 'wxnet-wasm', '--quiet', ...wasmCargoArgs, ...deny], { ...wasmCargoEnv(), CARGO: '/usr/bin/cargo' });
+  for (const crate of ['wxnet-wasm', 'wxnet-tools-wasm']) {
+    step(`cargo clippy -p ${crate} --target wasm32-unknown-unknown -D warnings (Debian clippy)`, debianClippy,
+      ['clippy', '-p', crate, '--quiet', ...wasmCargoArgs, ...deny], { ...wasmCargoEnv(), CARGO: '/usr/bin/cargo' });
+  }
   step('cargo test --workspace (Rust core and codegen, native)', 'cargo', ['test', '--workspace', '--quiet']);
 }
 /** Test files under `dir`, at any depth; fixture projects and their node_modules are not tests. */

@@ -20,13 +20,15 @@
 //! | crate | what |
 //! |---|---|
 //! | `wxnet` (`src/`) | the core, an rlib |
-//! | `crates/wxnet-wasm` | the wasm-bindgen boundary of the npm package (`wxnet.js`, `wxnet_bg.wasm`): the only crate that knows wasm-bindgen; `abi.rs` holds the packed-verdict layout |
+//! | `crates/wxnet-wasm` | the runtime module's wasm-bindgen boundary (`wxnet.js`, `wxnet_bg.wasm`, loaded by every entry of the package); `abi.rs` holds the packed-verdict layout |
+//! | `crates/wxnet-tools-wasm` | the tools module's boundary (`wxnet_tools.js`, `wxnet_tools_bg.wasm`, loaded by `wxnet/tools` only): linters over file text (feature `lint-json`), next the project linter and the TLS doctor |
+//! | `crates/wxnet-js` | JS value conversions shared by the two binding crates (no exports of its own); with them, the only crates that know wasm-bindgen |
 //! | `crates/wxnet-codegen` | renders `pkg-template/core/*.generated.*` from the tables ([`catalogue::tables`], the ABI, the wx defaults); `node scripts/codegen.mjs` writes them, its test fails when they are stale |
-//! | `crates/wxnet-tools-wasm` | planned (docs/DESIGN.md): the tools module's bindings (project lint, scan, TLS), loaded only by the CLI, the plugins and the doctor; not created yet |
 //!
-//! Features of the core, both on by default (the wasm crate asks for both):
-//! `body` (response decoding, [`body`], with encoding_rs) and `detect` (encoding
-//! detection for unlabelled bodies, `body::detect`, with chardetng). `cargo test`
+//! Features of the core: `body` (response decoding, [`body`], with encoding_rs) and
+//! `detect` (encoding detection for unlabelled bodies, `body::detect`, with chardetng),
+//! both on by default and asked for by the runtime module; `lint-json` (the span-keeping
+//! JSON reader and the linters over file text), asked for by the tools module. `cargo test`
 //! with the defaults tests everything; `npm test` also lints the core without them.
 //!
 //! ## Where each rule lives
@@ -34,7 +36,7 @@
 //! | RULES.md | what | module | JS export (`pkg/`) |
 //! |---|---|---|---|
 //! | §1 | server domain lists: entries, canonical form | [`domains`] | `normalizeDomains`, `compileDomains` |
-//! | §1, §12 | the lint framework: rule registry, diagnostics with help and spans, severities; the domain-list rules (one per file) | [`lint`], [`lint::domains`] | `lintDomains` |
+//! | §1, §12 | the lint framework: rule registry, diagnostics with help and spans, severities; the domain-list rules (one per file) | [`lint`], [`lint::domains`] | `lintDomains`; `lintDomainsFile` (`wxnet/tools`) |
 //! | §1–§3 | URL verdicts: scheme, host, port as written, LAN, `urlCheck` | [`url_check`] | `checkUrl`, `checkUrls`, `resolveUrlCheck` |
 //! | §4 | timeouts: per call > app.json > 60000, clamped | [`timeout`] | `resolveTimeout` |
 //! | §5 | the Referer: parse, build, verify; guard options; DevTools' default identity | [`referer`] | `parseReferer`, `buildReferer`, `verifyReferer`, `refererGuard`; `WX_DEFAULTS.appid`/`version` (generated) |

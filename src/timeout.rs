@@ -8,7 +8,6 @@
 //! out. The boundary hands in numbers only; a value of another JS type arrives as
 //! `None`, which falls through the same way.
 
-use crate::api::Api;
 use serde::Serialize;
 
 pub const DEFAULT_MS: f64 = 60_000.0;
@@ -34,7 +33,7 @@ fn usable(value: Option<f64>) -> Option<f64> {
 }
 
 /// `call`: the per-call value; `configured`: `networkTimeout[api]` of the app config.
-pub fn resolve(_api: Api, call: Option<f64>, configured: Option<f64>, clamp: bool) -> Resolved {
+pub fn resolve(call: Option<f64>, configured: Option<f64>, clamp: bool) -> Resolved {
     let (timeout, source) = match (usable(call), usable(configured)) {
         (Some(ms), _) => (ms, Source::Call),
         (None, Some(ms)) => (ms, Source::Config),
@@ -51,12 +50,10 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const API: Api = Api::Request;
-
     #[test]
     fn rule_4_per_call_timeout_wins_over_config() {
         assert_eq!(
-            resolve(API, Some(5000.0), Some(8000.0), true),
+            resolve(Some(5000.0), Some(8000.0), true),
             Resolved { timeout: 5000.0, source: Source::Call, clamped: false }
         );
     }
@@ -64,42 +61,39 @@ mod tests {
     #[test]
     fn rule_4_config_timeout_applies_without_a_call_value() {
         assert_eq!(
-            resolve(API, None, Some(8000.0), true),
+            resolve(None, Some(8000.0), true),
             Resolved { timeout: 8000.0, source: Source::Config, clamped: false }
         );
     }
 
     #[test]
     fn rule_4_default_is_60000() {
-        assert_eq!(
-            resolve(API, None, None, true),
-            Resolved { timeout: 60000.0, source: Source::Default, clamped: false }
-        );
+        assert_eq!(resolve(None, None, true), Resolved { timeout: 60000.0, source: Source::Default, clamped: false });
     }
 
     #[test]
     fn rule_4_non_positive_and_non_finite_values_fall_through() {
         for bad in [0.0, -1.0, -0.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-            assert_eq!(resolve(API, Some(bad), Some(9000.0), true).source, Source::Config, "call {bad}");
-            assert_eq!(resolve(API, Some(bad), Some(bad), true).source, Source::Default, "both {bad}");
+            assert_eq!(resolve(Some(bad), Some(9000.0), true).source, Source::Config, "call {bad}");
+            assert_eq!(resolve(Some(bad), Some(bad), true).source, Source::Default, "both {bad}");
         }
     }
 
     #[test]
     fn rule_4_values_above_60000_are_clamped_unless_opted_out() {
         assert_eq!(
-            resolve(API, Some(90000.0), None, true),
+            resolve(Some(90000.0), None, true),
             Resolved { timeout: 60000.0, source: Source::Call, clamped: true }
         );
         assert_eq!(
-            resolve(API, None, Some(60001.0), true),
+            resolve(None, Some(60001.0), true),
             Resolved { timeout: 60000.0, source: Source::Config, clamped: true }
         );
         assert_eq!(
-            resolve(API, Some(90000.0), None, false),
+            resolve(Some(90000.0), None, false),
             Resolved { timeout: 90000.0, source: Source::Call, clamped: false }
         );
-        assert!(!resolve(API, Some(60000.0), None, true).clamped, "60000 itself is not clamped");
+        assert!(!resolve(Some(60000.0), None, true).clamped, "60000 itself is not clamped");
     }
 
     proptest! {
@@ -107,7 +101,7 @@ mod tests {
 
         #[test]
         fn resolved_timeout_is_always_positive_finite(call in any::<Option<f64>>(), config in any::<Option<f64>>(), clamp in any::<bool>()) {
-            let r = resolve(API, call, config, clamp);
+            let r = resolve(call, config, clamp);
             prop_assert!(r.timeout.is_finite() && r.timeout > 0.0);
             if clamp { prop_assert!(r.timeout <= MAX_MS); }
         }

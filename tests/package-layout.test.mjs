@@ -11,7 +11,7 @@ import { repoRoot } from './helpers/browser.mjs';
 
 const template = join(repoRoot, 'pkg-template');
 /** Written into pkg/ by scripts/build.mjs, so absent from the template. */
-const GENERATED = new Set(['wxnet.js', 'wasm-base64.mjs']);
+const GENERATED = new Set(['wxnet.js', 'wxnet_tools.js', 'wasm-base64.mjs']);
 const isCode = (name) => /\.(mjs|cjs|js)$/.test(name) || name.endsWith('.d.ts');
 
 function filesUnder(dir, prefix = '') {

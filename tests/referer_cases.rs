@@ -33,17 +33,7 @@ struct RefererCase {
     error: Option<ErrorExpectation>,
 }
 
-impl Case for RefererCase {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn rule(&self) -> u32 {
-        self.rule
-    }
-    fn boundary(&self) -> bool {
-        self.boundary
-    }
-}
+conformance::impl_case!(RefererCase);
 
 fn referer_cases() -> CaseSet<RefererCase> {
     let file: RefererCases = conformance::load("referer-cases.json");

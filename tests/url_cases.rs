@@ -40,17 +40,7 @@ struct UrlCase {
     error: Option<ErrorExpectation>,
 }
 
-impl Case for UrlCase {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn rule(&self) -> u32 {
-        self.rule
-    }
-    fn boundary(&self) -> bool {
-        self.boundary
-    }
-}
+conformance::impl_case!(UrlCase);
 
 /// checkUrl's options, read the way the package reads them.
 #[derive(Deserialize)]

@@ -12,6 +12,7 @@ import * as core from '../wxnet.js';
 import { WxnetError, notReady, toWxnetError } from './errors.mjs';
 import { isReady } from './ready.mjs';
 import { describeType } from './type-name.mjs';
+import { WX_DEFAULTS } from './wx.generated.mjs';
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
@@ -123,7 +124,7 @@ function readOptions(options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new WxnetError('arg/type', `options must be an object like { contentType, dataType, responseType }, got ${describeType(options)}`);
   }
-  const { contentType, dataType = 'json', responseType = 'text', detect = false } = options;
+  const { contentType, dataType = WX_DEFAULTS.dataType, responseType = WX_DEFAULTS.responseType, detect = false } = options;
   if (typeof detect !== 'boolean') {
     throw new WxnetError('arg/type', `options.detect must be a boolean, got ${describeType(detect)}`);
   }

@@ -1,6 +1,6 @@
 // WxnetError, the one error type wxnet throws, and fromCore: how every call into the
 // wasm core is wrapped so that its errors arrive as WxnetError.
-import { isReady } from './ready.mjs';
+import { runtimeModule } from './ready.mjs';
 
 /** Every error wxnet throws: `code` is stable (`area/what`), `message` names what was wrong. */
 export class WxnetError extends Error {
@@ -12,12 +12,13 @@ export class WxnetError extends Error {
 }
 
 /**
- * Wraps a raw wasm export: checks that init() ran, and turns the core's
- * `{ code, message }` rejections into WxnetError instances.
+ * Wraps a raw wasm export of `module` (the runtime module unless said): checks that
+ * its init() ran, and turns the core's `{ code, message }` rejections into WxnetError
+ * instances.
  */
-export function fromCore(rawFunction) {
+export function fromCore(rawFunction, module = runtimeModule) {
   return function wxnetCall(...args) {
-    if (!isReady()) throw notReady();
+    if (!module.isReady()) throw notReady(module);
     try {
       return rawFunction(...args);
     } catch (error) {
@@ -26,9 +27,10 @@ export function fromCore(rawFunction) {
   };
 }
 
-export function notReady() {
+export function notReady(module = runtimeModule) {
+  const from = module === runtimeModule ? '' : ` from '${module.entry}'`;
   return new WxnetError('init/required',
-    'wxnet is not initialised: call `await init()` once before using it in a browser');
+    `${module.entry} is not initialised: call \`await init()\`${from} once before using it in a browser`);
 }
 
 export function toWxnetError(error) {

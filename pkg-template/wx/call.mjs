@@ -112,9 +112,9 @@ export class Call {
  * `precheck(option, method)`, which may return a failure), then run `execute(call,
  * option)` as a Call tied to `task`. Returns the task at once; results come by callback.
  */
-export function startTask(context, api, rawOption, task, { parameters, method, precheck, execute }) {
+export function startTask(context, api, rawOption, task, { method, precheck, execute }) {
   const option = optionObject(rawOption);
-  let refused = checkParameters(api, option, parameters);
+  let refused = checkParameters(api, option);
   const httpMethod = refused ? undefined : typeof method === 'function' ? method(option) : method;
   refused ??= precheck?.(option, httpMethod);
   if (refused) {

@@ -2,7 +2,7 @@
 // timeout, limit, errMsg, store path and decoded body the shim hands to a callback comes
 // from the Rust core through here; nothing here decides a rule by itself.
 import { remember } from '../core/memo.mjs';
-import { checkUrl, errMsgFor, networkLimits, requestDefaults, resolveTimeout } from '../core/rules.mjs';
+import { checkUrl, errMsgFor, networkLimits, resolveTimeout } from '../core/rules.mjs';
 
 export { closestName } from '../core/did-you-mean.mjs';
 export { WxnetError } from '../core/errors.mjs';
@@ -12,8 +12,11 @@ export { decodeBody } from '../core/body.mjs';
 export { buildReferer } from '../core/referer.mjs';
 export { DomainPolicy, lintDomains } from '../core/rules.mjs';
 export { parseStorePath } from '../core/store-path.mjs';
+export {
+  DROPPED_HEADERS, STORE_PATH_PREFIXES, WX_DEFAULTS, checkSocketClose, requestMethod, wxParameterError,
+} from '../core/wx-checks.mjs';
 // createWx checks its options with these once; calls go through rulesFor().
-export { checkUrl, networkLimits, requestDefaults, resolveTimeout };
+export { checkUrl, networkLimits, resolveTimeout };
 
 const CACHE_LIMIT = 1024;
 /**

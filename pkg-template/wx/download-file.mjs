@@ -10,13 +10,10 @@ import { requestProfile } from './http/profile.mjs';
 import { readBody } from './http/read-body.mjs';
 import { TransferTask, storeArea } from './transfer-task.mjs';
 
-const PARAMETERS = [['url', 'String', true], ['header', 'Object'], ['filePath', 'String'], ['timeout', 'Number']];
-
 export function createDownloadFile(context) {
   return function downloadFile(rawOption) {
     const task = new DownloadTask();
     return startTask(context, 'downloadFile', rawOption, task, {
-      parameters: PARAMETERS,
       method: 'GET',
       // A chosen filePath must be in the user-data area (wx.env.USER_DATA_PATH), as on the phone.
       precheck: (option) => (option.filePath === undefined || storeArea(option.filePath) === 'user-data'
@@ -27,7 +24,7 @@ export function createDownloadFile(context) {
 }
 
 async function download(context, call, option, task) {
-  const headers = outgoingHeaders(context, option.header);
+  const headers = outgoingHeaders(context, 'downloadFile', option.header);
   const response = await fetchChecked(context, call, option.url, { method: 'GET', headers, signal: call.signal });
   const { statusCode, header, cookies } = receiveHeaders(call, task, response);
   const declared = Number(response.headers.get('content-length'));

@@ -2,12 +2,12 @@
 // Browsers get this in-memory store; the Node entry passes a temp-directory store
 // (node/file-store.mjs). Any object with the same two async methods can be injected: the
 // shim only ever hands it paths the core accepted (parseStorePath, RULES.md §9).
-import { WxnetError, parseStorePath } from './core-port.mjs';
+import { STORE_PATH_PREFIXES, WxnetError, parseStorePath } from './core-port.mjs';
 
 /** Where the platform puts temporary files: `wxfile://tmp_<random><ext>`. */
 export function temporaryPath(extension = '') {
   const random = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
-  return `wxfile://tmp_${random}${extension}`;
+  return `${STORE_PATH_PREFIXES.temporary}${random}${extension}`;
 }
 
 /** The extension of a URL's last path segment (`.png`), or '' when it has none. */

@@ -9,7 +9,7 @@
 // `wx/options` naming it, so that wx.request itself never throws (the platform's
 // does not).
 import {
-  DomainPolicy, WxnetError, buildReferer, checkUrl, closestName, describeValue, lintDomains, networkLimits, resolveTimeout, rulesFor,
+  DomainPolicy, WX_DEFAULTS, WxnetError, buildReferer, checkUrl, closestName, describeValue, lintDomains, networkLimits, resolveTimeout, rulesFor,
 } from './core-port.mjs';
 import { createDownloadFile } from './download-file.mjs';
 import { createMemoryFileStore } from './file-store.mjs';
@@ -91,10 +91,10 @@ function readOptions(options, inNode) {
       throw optionError(`options.app: ${error.message}`, error);
     }
   }
-  const appid = checkString(options.appid, 'appid') ?? 'touristappid';
+  const appid = checkString(options.appid, 'appid') ?? WX_DEFAULTS.appid;
   let referer;
   try {
-    referer = buildReferer(appid, options.version ?? 'devtools');
+    referer = buildReferer(appid, options.version ?? WX_DEFAULTS.version);
   } catch (error) {
     throw optionError(`options.${error.code === 'referer/version' ? 'version' : 'appid'}: ${error.message}`, error);
   }

@@ -6,27 +6,21 @@ import { fetchChecked } from './http/fetch-checked.mjs';
 import { outgoingHeaders, receiveHeaders } from './http/headers.mjs';
 import { requestProfile } from './http/profile.mjs';
 import { readBody } from './http/read-body.mjs';
-import { decodeBody, failure, requestDefaults } from './core-port.mjs';
-
-const PARAMETERS = [
-  ['url', 'String', true], ['method', 'String'], ['header', 'Object'], ['timeout', 'Number'],
-  ['dataType', 'String'], ['responseType', 'String'], ['enableChunked', 'Boolean'],
-];
+import { WX_DEFAULTS, decodeBody, failure, requestMethod } from './core-port.mjs';
 
 export function createRequest(context) {
   return function request(rawOption) {
     const task = new RequestTask();
     return startTask(context, 'request', rawOption, task, {
-      parameters: PARAMETERS,
-      method: (option) => (option.method ?? 'GET').toUpperCase(),
-      precheck: (option, method) => (requestDefaults().methods.includes(method) ? undefined : failure('request', 'method is invalid')),
+      method: (option) => requestMethod(option.method),
+      precheck: (option, method) => (method === undefined ? failure('request', 'method is invalid') : undefined),
       execute: (call, option) => send(context, call, option, call.method, task),
     });
   };
 }
 
 async function send(context, call, option, method, task) {
-  const headers = outgoingHeaders(context, option.header, { defaults: { 'content-type': requestDefaults().contentType } });
+  const headers = outgoingHeaders(context, 'request', option.header, { 'content-type': WX_DEFAULTS.contentType });
   const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   const { url, body } = serialise(option.url, method, option.data, contentType);
   const response = await fetchChecked(context, call, url, { method, headers, body, signal: call.signal });

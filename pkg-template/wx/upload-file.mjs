@@ -13,16 +13,10 @@ import { TransferTask, storeArea } from './transfer-task.mjs';
 /** Upload bodies are handed to the transport in pieces of this size (progress granularity). */
 const UPLOAD_PIECE = 64 * 1024;
 
-const PARAMETERS = [
-  ['url', 'String', true], ['filePath', 'String', true], ['name', 'String', true],
-  ['header', 'Object'], ['formData', 'Object'], ['timeout', 'Number'],
-];
-
 export function createUploadFile(context) {
   return function uploadFile(rawOption) {
     const task = new UploadTask();
     return startTask(context, 'uploadFile', rawOption, task, {
-      parameters: PARAMETERS,
       method: 'POST',
       // Only the store's own paths are files to a mini program; anything else does not exist for it.
       precheck: (option) => (storeArea(option.filePath) ? undefined : failure('uploadFile', 'file not found')),
@@ -41,7 +35,7 @@ async function upload(context, call, option, task) {
   const boundary = `----WxnetFormBoundary${Math.random().toString(16).slice(2)}${Date.now().toString(16)}`;
   const body = multipart(boundary, option.formData ?? {}, option.name, basename(option.filePath), file);
   const total = body.byteLength;
-  const headers = outgoingHeaders(context, option.header, { drop: ['content-type', 'content-length'] });
+  const headers = outgoingHeaders(context, 'uploadFile', option.header);
   headers['content-type'] = `multipart/form-data; boundary=${boundary}`;
   const init = { method: 'POST', headers, signal: call.signal };
   if (context.streamUploads) {

@@ -22,6 +22,24 @@ pub trait Case {
     fn boundary(&self) -> bool;
 }
 
+/// Implements [`Case`] for a case struct with `id`, `rule` and `boundary` fields.
+macro_rules! impl_case {
+    ($case:ty) => {
+        impl Case for $case {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn rule(&self) -> u32 {
+                self.rule
+            }
+            fn boundary(&self) -> bool {
+                self.boundary
+            }
+        }
+    };
+}
+pub(crate) use impl_case;
+
 /// What a case expects when the call throws: the code, and optionally parts of the
 /// message. Every message is also short and not empty, whatever the case says.
 #[derive(Debug, Deserialize)]

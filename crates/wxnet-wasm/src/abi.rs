@@ -1,5 +1,5 @@
 //! The packed-verdict layout of the URL check boundary, shared with
-//! `pkg-template/rules.mjs` through the generated `core/abi.generated.mjs`
+//! `pkg-template/core/rules.mjs` through the generated `core/abi.generated.mjs`
 //! (`crates/wxnet-codegen` renders [`js_constants`]).
 //!
 //! `DomainPolicy.check` returns one f64 holding 53 bits: `high * HIGH_WORD + low`.

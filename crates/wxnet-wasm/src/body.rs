@@ -30,8 +30,8 @@ thread_local! {
 const KEEP_OUTPUT_UNITS: usize = 1 << 20;
 
 /// `plan & 3` is the number of BOM bytes to skip; `plan >> 2` is 1 + the index in
-/// `bodyNativeEncodings()` of the native decoder to try, or 0 when only
-/// `decodeBodyText` can decode the body.
+/// `bodyNativeEncodings()` of the native decoder to try, or 0 when only the core
+/// (`decodeBodyUtf16`) can decode the body.
 #[wasm_bindgen(js_name = bodyPlan)]
 pub fn body_plan(content_type: Option<String>, b0: u8, b1: u8, b2: u8, len: u32) -> u32 {
     let head = [b0, b1, b2];

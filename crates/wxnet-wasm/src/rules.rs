@@ -281,7 +281,7 @@ pub fn resolve_timeout(api: JsValue, call: JsValue, app_config: JsValue, options
             }
         }
     };
-    to_value(&timeout::resolve(api, call.as_f64(), configured, clamp))
+    to_value(&timeout::resolve(call.as_f64(), configured, clamp))
 }
 
 /// `setting.urlCheck` when it is a boolean.

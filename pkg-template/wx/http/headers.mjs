@@ -1,18 +1,24 @@
 // Request headers as the client sends them (with its own Referer) and response
 // headers as the callbacks receive them.
+import { DROPPED_HEADERS, WX_DEFAULTS } from '../core-port.mjs';
 
-/** Headers for a transport: caller headers without any Referer, plus the platform's Referer. */
-export function outgoingHeaders(context, header, { defaults = {}, drop = [] } = {}) {
+/**
+ * Headers for a transport of `api`: the caller's headers without those the client drops
+ * (any Referer: RULES.md §5; uploadFile's own Content-Type), `defaults` where the
+ * caller gave none, and the platform's Referer.
+ */
+export function outgoingHeaders(context, api, header, defaults = {}) {
   const headers = {};
   const present = new Set();
+  const dropped = DROPPED_HEADERS[api];
   for (const [name, value] of Object.entries(header ?? {})) {
     const lower = name.toLowerCase();
-    if (lower === 'referer' || drop.includes(lower) || value === undefined || value === null) continue;
+    if (dropped.includes(lower) || value === undefined || value === null) continue;
     headers[name] = String(value);
     present.add(lower);
   }
   for (const [name, value] of Object.entries(defaults)) if (!present.has(name)) headers[name] = value;
-  headers.Referer = context.referer; // forbidden in browsers: fetch drops it there (docs/wx.md)
+  headers[WX_DEFAULTS.forcedHeader] = context.referer; // forbidden in browsers: fetch drops it there (docs/wx.md)
   if (context.refererHeader) headers[context.refererHeader] = context.referer;
   return headers;
 }

@@ -2,15 +2,12 @@
 // The WebSocket class is injected (browsers: the global one; Node: the `ws` package
 // when installed, which also carries the Referer header).
 import { Listeners, deliver, promisify } from '../callbacks.mjs';
-import { WxnetError, failure, networkLimits, okMessage } from '../core-port.mjs';
+import { WX_DEFAULTS, WxnetError, checkSocketClose, failure, okMessage, wxParameterError } from '../core-port.mjs';
 import { outgoingHeaders } from '../http/headers.mjs';
 import { checkParameters, optionObject } from '../parameters.mjs';
 import { now } from '../runtime.mjs';
 import { toUpstream } from '../upstreams.mjs';
 
-const PARAMETERS = [['url', 'String', true], ['header', 'Object'], ['protocols', 'Array'], ['timeout', 'Number']];
-/** The code onClose reports when the shim itself ends the socket (timeout, background). */
-const GOING_AWAY = 1001;
 const OPEN = 1;
 const CONNECTING = 0;
 
@@ -21,7 +18,7 @@ export function createSocketApi(context) {
   function connectSocket(rawOption) {
     const option = optionObject(rawOption);
     const task = new SocketTask(context, legacy);
-    const invalid = checkParameters('connectSocket', option, PARAMETERS);
+    const invalid = checkParameters('connectSocket', option);
     if (invalid) {
       context.runtime.refuse('connectSocket', option, invalid);
       return task;
@@ -93,7 +90,7 @@ export class SocketTask {
   /** Admitted: the socket holds a slot until it ends (Runtime.run added it). */
   begin() {
     const { option } = this;
-    const headers = outgoingHeaders(this.context, option.header);
+    const headers = outgoingHeaders(this.context, 'connectSocket', option.header);
     try {
       // Browsers ignore the third argument (they cannot send headers or skip certificate
       // checks); `ws` uses it. With urlCheck off, certificates are not checked (RULES.md §3).
@@ -147,9 +144,10 @@ export class SocketTask {
     if (this.ended) return;
     const wasOpen = this.socket?.readyState === OPEN;
     if (!wasOpen) this.dispatch('error', { errMsg: failure('connectSocket', reason).errMsg });
-    this.dispatch('close', { code: GOING_AWAY, reason });
+    // The code onClose reports when the shim itself ends the socket (timeout, background).
+    this.dispatch('close', { code: WX_DEFAULTS.goingAwayCode, reason });
     this.finish();
-    try { this.socket?.close(1000, reason); } catch { /* already closing */ }
+    try { this.socket?.close(WX_DEFAULTS.closeCode, reason); } catch { /* already closing */ }
   }
 
   interrupt() { this.endByShim('interrupted'); }
@@ -166,10 +164,9 @@ export class SocketTask {
     if (this.ended || this.socket?.readyState !== OPEN) {
       return deliver(option, false, failure(api, 'WebSocket is not connected'));
     }
+    const invalid = wxParameterError('sendSocketMessage', option);
+    if (invalid) return deliver(option, false, invalid);
     const { data } = option;
-    if (typeof data !== 'string' && !(data instanceof ArrayBuffer)) {
-      return deliver(option, false, failure(api, 'parameter error', { parameter: 'data', expected: 'String or ArrayBuffer', value: data }));
-    }
     try {
       this.socket.send(data);
     } catch (error) {
@@ -179,16 +176,9 @@ export class SocketTask {
   }
 
   closeAs(api, option) {
-    const code = option.code ?? 1000;
     const reason = option.reason ?? '';
-    if (code !== 1000 && !(Number.isInteger(code) && code >= 3000 && code <= 4999)) {
-      return deliver(option, false, failure(api, 'parameter error', `parameter.code should be 1000 or in 3000-4999 instead of ${code};`));
-    }
-    const bytes = new TextEncoder().encode(String(reason)).byteLength;
-    const maxBytes = networkLimits().maxCloseReasonBytes;
-    if (bytes > maxBytes) {
-      return deliver(option, false, failure(api, 'parameter error', `parameter.reason should be at most ${maxBytes} bytes of UTF-8 instead of ${bytes};`));
-    }
+    const code = checkSocketClose(api, option.code, reason);
+    if (typeof code !== 'number') return deliver(option, false, code);
     if (this.ended || !this.socket) return deliver(option, false, failure(api, 'WebSocket is not connected'));
     try {
       this.socket.close(code, String(reason));
