@@ -3,11 +3,12 @@
 import * as wxnet from '../node.mjs';
 import { packageVersion } from '../node/files.mjs';
 import { check } from './commands/check.mjs';
+import { lint } from './commands/lint.mjs';
 import { referer } from './commands/referer.mjs';
 
 const version = packageVersion();
 
-const COMMANDS = { check, referer };
+const COMMANDS = { check, lint, referer };
 
 function help() {
   console.log(`wxnet ${version}: the WeChat Mini Program network rules\n\nCommands:`);

@@ -147,7 +147,7 @@ impl Project<'_> {
                     None => Some((self.all_exports(target), target)),
                 }
             }
-            Sym::Member(object, property) if **object == Sym::GetApp && property == "globalData" => {
+            Sym::Member(object, property) if property == "globalData" && self.is_get_app(object, module, next) => {
                 let app = self.app?;
                 let data = self.modules.get(app)?.global_data.as_ref()?;
                 self.object(data, app, next)
@@ -158,6 +158,18 @@ impl Project<'_> {
                 self.object(&value, owner, next)
             }
             _ => None,
+        }
+    }
+
+    /// `getApp()`, or a name bound to it (`const app = getApp()`).
+    fn is_get_app(&self, sym: &Sym, module: usize, steps: usize) -> bool {
+        match sym {
+            Sym::GetApp => true,
+            Sym::Name(name) if steps <= MAX_STEPS => match self.modules.get(module).and_then(|m| m.bindings.get(name)) {
+                Some(Binding::Value(value)) => self.is_get_app(value, module, steps + 1),
+                _ => false,
+            },
+            _ => false,
         }
     }
 

@@ -46,9 +46,15 @@ fn rule_13_urls_are_resolved_through_constants_objects_imports_and_require() {
 #[test]
 fn rule_13_get_app_global_data_is_read_from_app_js() {
     let app = "App({ globalData: { api: 'https://other.example.org' } })\n";
-    let page = "const app = getApp()\nwx.request({ url: getApp().globalData.api + '/x' })\n";
+    let page = "const app = getApp()\nwx.request({ url: getApp().globalData.api + '/x' })\nwx.request({ url: app.globalData.api + '/y' })\n";
     let found = scan_files(&[("app.js", app), (PATH, page)]);
-    assert_eq!(found, [one("app.js", 1, 26, "wxnet/url-not-listed", "https://other.example.org/x")]);
+    assert_eq!(
+        found,
+        [
+            one("app.js", 1, 26, "wxnet/url-not-listed", "https://other.example.org/x"),
+            one("app.js", 1, 26, "wxnet/url-not-listed", "https://other.example.org/y"),
+        ]
+    );
 }
 
 #[test]

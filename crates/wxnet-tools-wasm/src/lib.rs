@@ -3,6 +3,8 @@
 //! Loaded by `wxnet/tools` only, so a previewer page that needs `createWx` never
 //! downloads them. Conversions and error conventions are `crates/wxnet-js`'s.
 
+mod lint;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wxnet::error::{Error, ErrorCode};

@@ -54,7 +54,7 @@ mod check {
             };
             let value = &member.value;
             let number = value.as_f64();
-            let resolved = resolve(api, None, number, true);
+            let resolved = resolve(None, number, true);
             let written = written(value);
             if number.is_none() || resolved.source != crate::timeout::Source::Config {
                 let message = format!(
