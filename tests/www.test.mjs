@@ -69,3 +69,26 @@ test('npm start runs wxnet check over the bundled example domains', () => {
   assert.match(output, /fail {2}https:\/\/api\.example\.com:443\/v1\/user\n {6}port: request:fail url not in domain list \(errno 600002\)/);
   assert.match(output, /ok {4}http:\/\/192\.168\.1\.20:8080\/\n {6}lan: request:ok/);
 });
+
+test('rule 13: www: Lint a project lints a picked folder in the page, groups by file, filters and downloads', async () => {
+  const { page, errors } = await openTool();
+  await page.waitForSelector('body[data-lint-loaded="true"]');
+  await page.setInputFiles('#lint-folder', `${repoRoot}/examples/lint-project`);
+  await page.waitForSelector('body[data-lint-ready="true"]');
+  const files = await page.$$eval('.lint-file summary', (nodes) => nodes.map((n) => n.textContent));
+  assert.ok(files.some((f) => f.startsWith('miniprogram/pages/index/index.js')), files.join('\n'));
+  assert.ok(files.some((f) => f.startsWith('project.config.json')));
+  const summary = await page.textContent('#lint-summary');
+  assert.match(summary, /\d+ errors, \d+ warnings, \d+ infos in \d+ files/);
+  await page.selectOption('#lint-severity', 'info');
+  const severities = await page.$$eval('.lint-item', (nodes) => nodes.map((n) => n.className));
+  assert.ok(severities.length > 0 && severities.every((c) => c.endsWith('info')), severities.join());
+  await page.selectOption('#lint-severity', 'all');
+  await page.selectOption('#lint-code', 'wxnet/url-forbidden-host');
+  const frame = await page.textContent('.lint-item pre');
+  assert.match(frame, /api\.weixin\.qq\.com[^\n]*\n\s*\^+/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#lint-download-sarif')]);
+  assert.equal(download.suggestedFilename(), 'wxnet-lint.sarif');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

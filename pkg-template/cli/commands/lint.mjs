@@ -1,6 +1,5 @@
 // `wxnet lint`: the project linter (configs and the URLs in the code, RULES.md §12, §13),
 // a thin shell over lintProject: read the folder, lint, print, exit 0/1/2.
-import { statSync } from 'node:fs';
 import * as tools from '../../tools-node.mjs';
 import { readProjectFiles } from '../../node/project-files.mjs';
 import { readTextFile, packageVersion } from '../../node/files.mjs';
@@ -34,11 +33,13 @@ export const lint = {
       throw usageError(`--max-warnings must be a whole number, got ${flags['max-warnings']}`);
     }
     const dir = positional[0] ?? '.';
-    let isFolder = false;
-    try { isFolder = statSync(dir).isDirectory(); } catch { /* reported below */ }
-    if (!isFolder) throw new WxnetError('cli/file', `${dir} is not a folder`);
-
-    const { files, unreadable } = readProjectFiles(dir);
+    let read;
+    try {
+      read = readProjectFiles(dir);
+    } catch (error) {
+      throw new WxnetError('cli/file', `${dir} is not a folder (${error.code ?? error.message})`);
+    }
+    const { files, unreadable } = read;
     const options = {
       domains: flags.domains === undefined ? undefined : readGiven(flags.domains, '--domains'),
       config: flags.config === undefined ? undefined : readGiven(flags.config, '--config'),
