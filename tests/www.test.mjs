@@ -92,3 +92,10 @@ test('rule 13: www: Lint a project lints a picked folder in the page, groups by 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('rule 12: npm start lints the bundled example project and shows the report', () => {
+  const output = execFileSync(process.execPath, ['scripts/start.mjs', '--no-serve'], { cwd: repoRoot }).toString();
+  assert.match(output, /\$ wxnet lint examples\/lint-project/);
+  assert.match(output, /project\.config\.json:2:12 {2}error {2}appid "wx123"/);
+  assert.match(output, /problems \(\d+ errors, \d+ warnings, \d+ infos?\) in \d+ files/);
+});

@@ -37,7 +37,7 @@ struct Collected {
     severities: RuleSeverities,
     findings: Vec<Finding>,
     /// Files read (configs and sources), for the summary.
-    files: Vec<String>,
+    files: std::collections::BTreeSet<String>,
 }
 
 impl Collected {
@@ -52,8 +52,8 @@ impl Collected {
     }
 
     fn read(&mut self, file: &str) {
-        if !self.files.iter().any(|f| f == file) {
-            self.files.push(file.to_string());
+        if !self.files.contains(file) {
+            self.files.insert(file.to_string());
         }
     }
 }
@@ -86,7 +86,8 @@ fn parse_reported(collected: &mut Collected, file: &str, text: &str, syntax: Syn
 pub fn lint_project(files: &[(String, String)], options: &Options) -> Result<Report, Error> {
     let owned: Vec<(String, &str)> = files.iter().map(|(path, text)| (normalise(path), text.as_str())).collect();
     let files: Files = owned.iter().map(|(path, text)| (path.as_str(), *text)).collect();
-    let mut collected = Collected { severities: RuleSeverities::default(), findings: Vec::new(), files: Vec::new() };
+    let mut collected =
+        Collected { severities: RuleSeverities::default(), findings: Vec::new(), files: Default::default() };
     let lan_option = options.lan.as_deref().map(|lan| Lan::parse(lan, None)).transpose()?;
 
     // wxnet.config.json first: its rules apply to everything else.
@@ -143,14 +144,15 @@ fn scan_sources(
     lan: Option<Lan>,
 ) -> Vec<(lib_version::Feature, String)> {
     let scanned = crate::scan::scan(sources, &layout.source_root, crate::scan::Context { policy, lan });
-    let indexes: Vec<LineIndex> = sources.iter().map(|(_, text)| LineIndex::new(text)).collect();
     for (path, _) in sources {
         collected.read(path);
     }
+    let mut indexes: std::collections::HashMap<usize, LineIndex> = std::collections::HashMap::new();
     for finding in scanned.findings {
-        let (Some((path, _)), Some(index)) = (sources.get(finding.file), indexes.get(finding.file)) else {
+        let Some((path, text)) = sources.get(finding.file) else {
             continue;
         };
+        let index = indexes.entry(finding.file).or_insert_with(|| LineIndex::new(text));
         for diagnostic in collected.severities.apply(vec![finding.diagnostic]) {
             let mut located = Finding::new(path, index, diagnostic);
             located.api = finding.api.map(|api| api.name());

@@ -162,9 +162,10 @@ fn parse_file(allocator: &mut Allocator, path: &str, text: &str) -> Parsed {
         comments.extend(first_pass);
         syntax_error = syntax_error.or(error);
     }
-    let index = LineIndex::new(text);
     let spans: Vec<(Span, &str)> = comments.iter().map(|(span, text)| (*span, text.as_str())).collect();
-    Parsed { module, suppressions: Suppressions::new(&spans, &index), syntax_error }
+    let suppressions =
+        if spans.is_empty() { Suppressions::default() } else { Suppressions::new(&spans, &LineIndex::new(text)) };
+    Parsed { module, suppressions, syntax_error }
 }
 
 /// The `<script>` and `<script setup>` of one `.vue` file make one module.
@@ -193,9 +194,11 @@ pub fn scan(files: &[(&str, &str)], root: &str, context: Context) -> Scanned {
         paths.iter().position(|p| *p == path)
     });
     let project = Project { paths: &paths, modules: &modules, root, app };
-    let indexes: Vec<LineIndex> = files.iter().map(|(_, text)| LineIndex::new(text)).collect();
+    // Line indexes only for the files that need one (most files have no finding).
+    let indexes: Vec<std::cell::OnceCell<LineIndex>> = files.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let index = |file: usize| indexes[file].get_or_init(|| LineIndex::new(files[file].1));
     let at = |file: usize, span: Span| {
-        let p = indexes[file].position(span.start as usize);
+        let p = index(file).position(span.start as usize);
         format!("{}:{}:{}", paths[file], p.line, p.column)
     };
 
@@ -255,8 +258,12 @@ pub fn scan(files: &[(&str, &str)], root: &str, context: Context) -> Scanned {
         }
     }
     scanned.findings.retain(|finding| {
-        let line = finding.diagnostic.span.map_or(1, |span| indexes[finding.file].position(span.start as usize).line);
-        !rest[finding.file].0.is_suppressed(line, finding.diagnostic.code)
+        let suppressions = &rest[finding.file].0;
+        if suppressions.is_empty() {
+            return true;
+        }
+        let line = finding.diagnostic.span.map_or(1, |span| index(finding.file).position(span.start as usize).line);
+        !suppressions.is_suppressed(line, finding.diagnostic.code)
     });
     scanned
 }

@@ -165,10 +165,12 @@ impl Project<'_> {
     fn is_get_app(&self, sym: &Sym, module: usize, steps: usize) -> bool {
         match sym {
             Sym::GetApp => true,
-            Sym::Name(name) if steps <= MAX_STEPS => match self.modules.get(module).and_then(|m| m.bindings.get(name)) {
-                Some(Binding::Value(value)) => self.is_get_app(value, module, steps + 1),
-                _ => false,
-            },
+            Sym::Name(name) if steps <= MAX_STEPS => {
+                match self.modules.get(module).and_then(|m| m.bindings.get(name)) {
+                    Some(Binding::Value(value)) => self.is_get_app(value, module, steps + 1),
+                    _ => false,
+                }
+            }
             _ => false,
         }
     }

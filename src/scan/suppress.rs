@@ -47,6 +47,10 @@ impl Suppressions {
         Suppressions { ranges }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+
     pub fn is_suppressed(&self, line: u32, code: &str) -> bool {
         self.ranges.iter().any(|(first, last, codes)| {
             (*first..=*last).contains(&line) && (codes.is_empty() || codes.iter().any(|c| c == code))

@@ -31,8 +31,7 @@ pub fn lint_project_files(
         return Err(to_js(wxnet::Error::new(ErrorCode::ArgType, message)));
     }
     let files: Vec<(String, String)> = paths.into_iter().zip(texts).collect();
-    let options =
-        Options { domains: given(domains_file, domains_text), config: given(config_file, config_text), lan };
+    let options = Options { domains: given(domains_file, domains_text), config: given(config_file, config_text), lan };
     let report = lint_project(&files, &options).map_err(to_js)?;
     to_value(&report)
 }
