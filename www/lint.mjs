@@ -90,7 +90,8 @@ function render() {
   }
 }
 
-function lint(files) {
+async function lint(files) {
+  await init(); // the tools module is loaded on first use, not with the page
   texts = files;
   try {
     report = lintProject(files);
@@ -114,7 +115,6 @@ function download(name, text, type) {
   URL.revokeObjectURL(link.href);
 }
 
-await init();
 $('lint-folder').addEventListener('change', async (event) => lint(await readPicked(event.target.files)));
 const zone = $('lint-drop');
 zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('over'); });
