@@ -28,12 +28,12 @@
 //! Features of the core: `body` (response decoding, [`body`], with encoding_rs) and
 //! `detect` (encoding detection for unlabelled bodies, `body::detect`, with chardetng),
 //! both on by default and asked for by the runtime module; `lint-json` (the span-keeping
-//! JSON reader and the linters over file text), `dns-sd` (DNS-SD messages for mDNS
-//! discovery, `sockets::dns_sd`, with simple-dns; on by default; only Node's mDNS
-//! transport uses them) and `tls` (certificate chains: x509-parser, rustls-webpki,
-//! RustCrypto; the doctor), asked for by the tools module. `cargo test --workspace`
-//! tests everything (the tools crate turns them on); `npm test` also lints the core
-//! without them.
+//! JSON reader and the linters over file text), `project` (the project linter), `scan`
+//! (the oxc call-site scanner), `dns-sd` (DNS-SD messages for mDNS discovery,
+//! `sockets::dns_sd`, with simple-dns; on by default; only Node's mDNS transport uses
+//! them) and `tls` (certificate chains: x509-parser, rustls-webpki, RustCrypto; the
+//! doctor), asked for by the tools module. `cargo test --workspace` tests everything
+//! (the tools crate turns them on); `npm test` also lints the core without them.
 //!
 //! ## Where each rule lives
 //!
@@ -42,6 +42,8 @@
 //! | §1 | server domain lists: entries, canonical form | [`domains`] | `normalizeDomains`, `compileDomains` |
 //! | §1, §12 | the lint framework: rule registry, diagnostics with help and spans, severities; the domain-list rules (one per file) | [`lint`], [`lint::domains`] | `lintDomains`; `lintDomainsFile` (`wxnet/tools`) |
 //! | §1–§3 | URL verdicts: scheme, host, port as written, LAN, `urlCheck` | [`url_check`] | `checkUrl`, `checkUrls`, `resolveUrlCheck` |
+//! | §12 | the project linter: discovery, wxnet.config.json, config rules (one per file) | `project` (feature `project`) | `lintProject` (`wxnet/tools`) |
+//! | §13 | network call sites in JS/TS/Vue (oxc), static URL resolution, `url-<reason>` and call-site rules | `scan` (feature `scan`), `lint::url`, `lint::call` | `lintProject` (`wxnet/tools`) |
 //! | §4 | timeouts: per call > app.json > 60000, clamped | [`timeout`] | `resolveTimeout` |
 //! | §5 | the Referer: parse, build, verify; guard options; DevTools' default identity | [`referer`] | `parseReferer`, `buildReferer`, `verifyReferer`, `refererGuard`; `WX_DEFAULTS.appid`/`version` (generated) |
 //! | §5, §9 | the caller's Referer dropped, the platform's forced; uploadFile's own Content-Type | [`request`] | `DROPPED_HEADERS`, `WX_DEFAULTS.forcedHeader` (generated) |
@@ -76,9 +78,13 @@ pub mod domains;
 pub mod error;
 pub mod file_path;
 pub mod limits;
+#[macro_use]
 pub mod lint;
+pub mod project;
 pub mod referer;
 pub mod request;
+#[cfg(any(test, feature = "scan"))]
+pub mod scan;
 pub mod socket;
 pub mod sockets;
 pub mod timeout;

@@ -5,11 +5,12 @@ import { packageVersion } from '../node/files.mjs';
 import { check } from './commands/check.mjs';
 import { doctor } from './commands/doctor.mjs';
 import { explain } from './commands/explain.mjs';
+import { lint } from './commands/lint.mjs';
 import { referer } from './commands/referer.mjs';
 
 const version = packageVersion();
 
-const COMMANDS = { check, referer, doctor, explain };
+const COMMANDS = { check, lint, referer, doctor, explain };
 
 function help() {
   console.log(`wxnet ${version}: the WeChat Mini Program network rules\n\nCommands:`);

@@ -169,3 +169,65 @@ export function dnsSdBrowseEvents(bytes: Uint8Array, serviceType: string): Array
 export function dnsSdQuestions(bytes: Uint8Array): string[];
 /** A responder's announcement of one service (TTL 0: the goodbye). */
 export function dnsSdAnnouncement(name: string, serviceType: string, host: string, ip: string, port: number, ttl: number): Uint8Array;
+
+/** A finding of lintProject: the output contract of `wxnet lint --format json`. */
+export interface ProjectDiagnostic {
+  /** Relative to the project folder, with `/`. */
+  file: string;
+  /** 1-based; columns in UTF-16 code units (as JS strings count). */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  code: LintCode;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** How to fix it, when there is something to do. */
+  help?: string;
+  /** The network API of a call site. */
+  api?: 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket';
+  /** The statically resolved URL text of a call site. */
+  url?: string;
+}
+
+export interface ProjectReport {
+  diagnostics: ProjectDiagnostic[];
+  summary: { files: number; errors: number; warnings: number; infos: number };
+}
+
+/** A file given apart from the project folder. */
+export interface GivenFile {
+  file: string;
+  text: string;
+}
+
+export interface LintProjectOptions {
+  /** The server-domain list (else `domains` of wxnet.config.json): a file, its JSON text, or the object. */
+  domains?: GivenFile | string | Record<string, unknown>;
+  /** The settings (else wxnet.config.json at the project root). */
+  config?: GivenFile | string | Record<string, unknown>;
+  /** The phone's address, `ip/prefix` (else `lan` of wxnet.config.json). */
+  lan?: string;
+}
+
+/**
+ * Lints a mini program project (RULES.md §12, §13): its configuration files and the
+ * URLs its code passes to wx/uni/Taro request, uploadFile, downloadFile and
+ * connectSocket. `files` maps paths relative to the project folder to their text
+ * (the caller reads them: Node walks the disk, a page gets a dropped folder).
+ * @throws WxnetError `arg/lan` for a bad `lan`, `arg/type` for wrong argument types.
+ */
+export function lintProject(files: Map<string, string> | Record<string, string>, options?: LintProjectOptions): ProjectReport;
+
+/** eslint-style text: `path:line:column  severity  message  code`, a code frame, the help; a summary. */
+export function formatText(report: ProjectReport, files?: Map<string, string> | Record<string, string>, options?: { colour?: boolean }): string;
+/** The JSON of the output contract. */
+export function formatJson(report: ProjectReport): string;
+/** SARIF 2.1.0 for code scanning. */
+export function formatSarif(report: ProjectReport, options?: { version?: string }): string;
+/** Whether a reader should load the file at `path` (relative, `/`) for lintProject. */
+export function isReadFile(path: string): boolean;
+/** Whether a reader should walk into a folder of this name (not node_modules/, .git/). */
+export function isWalkedFolder(name: string): boolean;
+/** Bytes as UTF-8 text, invalid sequences replaced. */
+export function decodeText(bytes: BufferSource): string;

@@ -3,6 +3,7 @@
 import * as tools from '../wxnet_tools.js';
 import { fromCore } from './errors.mjs';
 import { toolsModule } from './ready.mjs';
+import { lintProjectWith } from '../lint/project.mjs';
 
 const lintDomainsFileRaw = fromCore(tools.lintDomainsFile, toolsModule);
 
@@ -35,3 +36,16 @@ export const tlsProbeSuites = fromCore(tools.tlsProbeSuites, toolsModule);
 
 /** What an errMsg means (RULES.md §15); unknown text gives key `unknown`, never a throw. */
 export const explainErrMsg = fromCore(tools.explainErrMsg, toolsModule);
+
+const lintProjectFilesRaw = fromCore(tools.lintProjectFiles, toolsModule);
+
+/**
+ * Lints a mini program project (RULES.md §12, §13): `files` maps paths relative to
+ * the project folder to their text; returns `{ diagnostics, summary }`.
+ */
+export function lintProject(files, options = {}) {
+  return lintProjectWith(lintProjectFilesRaw, files, options);
+}
+
+export { formatJson, formatSarif, formatText } from '../lint/format.mjs';
+export { isReadFile, isWalkedFolder, decodeText } from '../lint/files.mjs';

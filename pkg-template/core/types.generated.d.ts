@@ -221,6 +221,25 @@ export type WxnetErrorCode =
  * - `wxnet/domain-field`: A key that is not one of the six lists (a warning), a list that is not an array, an item that is not a string, or a file that is not an object (errors) (RULES.md §1).
  * - `wxnet/json-syntax`: The file is not JSON (or, for `manifest.json`, not JSON with comments).
  * - `wxnet/lint-config`: The `rules` object of `wxnet.config.json` names an unknown rule, a rule that cannot be configured, or a severity other than `"off"`, `"warn"` and `"error"`.
+ * - `wxnet/network-timeout`: `networkTimeout` is not an object, has a key other than `request`, `connectSocket`, `uploadFile` and `downloadFile`, or a value that is not a positive finite number of milliseconds (it falls through to 60000) or is above 60000 (clamped) (RULES.md §12, §4).
+ * - `wxnet/appid`: `appid` of project.config.json (or `mp-weixin.appid` of uni-app's manifest.json) is not `wx` and 16 lower-case hex digits, nor `touristappid` (RULES.md §12).
+ * - `wxnet/url-check-off`: `setting.urlCheck` is `false`: a warning in the committed project.config.json (and uni-app's `mp-weixin.setting.urlCheck`), info in the per-developer project.private.config.json (RULES.md §12, §3).
+ * - `wxnet/lib-version`: `libVersion` of project.config.json is below a network feature the code uses: a LAN IP address (2.4.0), `wx.createUDPSocket` (2.7.0), a per-call `timeout` (2.10.0), `wx.createTCPSocket` (2.18.0) (RULES.md §12).
+ * - `wxnet/domain-icp`: Every domain in the server-domain lists must have an ICP filing, which wxnet cannot check offline: one reminder per domains file (RULES.md §12, §1).
+ * - `wxnet/no-domains`: No server-domain list was given (`--domains`, or `domains` in wxnet.config.json), so whether each URL is listed is not judged; everything else is (RULES.md §12).
+ * - `wxnet/url-invalid-url`: A network call's URL is a URL the phone cannot parse, a relative path or a scheme the API never uses (RULES.md §13).
+ * - `wxnet/url-insecure`: A network call's URL is `http://` or `ws://` to a host that is not a LAN peer (RULES.md §13).
+ * - `wxnet/url-localhost`: A network call's URL is `localhost` or a loopback address (RULES.md §13).
+ * - `wxnet/url-self-ip`: A network call's URL is the phone's own IP address (from `lan`) (RULES.md §13).
+ * - `wxnet/url-ip`: A network call's URL is an IP address that is not in the phone's LAN (RULES.md §13).
+ * - `wxnet/url-forbidden-host`: A network call's URL is `api.weixin.qq.com` (RULES.md §13).
+ * - `wxnet/url-not-listed`: A network call's URL is a host that is not in the API's server-domain list (RULES.md §13).
+ * - `wxnet/url-port`: A network call's URL is a host that is listed, but not with this port (RULES.md §13).
+ * - `wxnet/call-timeout`: A call's literal `timeout` is above 60000 (clamped to 60000) or not a positive number (it falls through to app.json's `networkTimeout`, else 60000) (RULES.md §13, §4).
+ * - `wxnet/call-referer`: A call's `header` sets `Referer` (any case) (RULES.md §13, §5).
+ * - `wxnet/call-method`: `wx.request`'s literal `method` is not one of OPTIONS, GET, HEAD, POST, PUT, DELETE, TRACE, CONNECT (after upper-casing) (RULES.md §13, §9).
+ * - `wxnet/call-data-type`: `wx.request`'s literal `dataType` is neither `json` nor `text`, or its `responseType` is neither `text` nor `arraybuffer` (RULES.md §13, §8).
+ * - `wxnet/js-syntax`: A `.js`/`.ts`/`.vue` file of the project does not parse (RULES.md §12, §13).
  */
 export type LintCode =
   | 'wxnet/domain-invalid'
@@ -235,7 +254,26 @@ export type LintCode =
   | 'wxnet/domain-too-many'
   | 'wxnet/domain-field'
   | 'wxnet/json-syntax'
-  | 'wxnet/lint-config';
+  | 'wxnet/lint-config'
+  | 'wxnet/network-timeout'
+  | 'wxnet/appid'
+  | 'wxnet/url-check-off'
+  | 'wxnet/lib-version'
+  | 'wxnet/domain-icp'
+  | 'wxnet/no-domains'
+  | 'wxnet/url-invalid-url'
+  | 'wxnet/url-insecure'
+  | 'wxnet/url-localhost'
+  | 'wxnet/url-self-ip'
+  | 'wxnet/url-ip'
+  | 'wxnet/url-forbidden-host'
+  | 'wxnet/url-not-listed'
+  | 'wxnet/url-port'
+  | 'wxnet/call-timeout'
+  | 'wxnet/call-referer'
+  | 'wxnet/call-method'
+  | 'wxnet/call-data-type'
+  | 'wxnet/js-syntax';
 
 /**
  * The codes lintDomains reports (RULES.md §1).

@@ -12,7 +12,8 @@
 //! - **Tests** are pass/fail lists run by a `Tester` that renders each failing case
 //!   ([`render()`]) into a snapshot checked in under `src/lint/snapshots/`.
 //!
-//! Linters: [`domains`] (the server-domain lists, RULES.md §1).
+//! Linters: [`domains`] (the server-domain lists, RULES.md §1) and the project
+//! linter, `crate::project` (configuration files, RULES.md §12).
 
 /// Declares a rule: its doc comment becomes both the rustdoc and [`Rule::docs`].
 ///
@@ -42,9 +43,11 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod call;
 pub mod config;
 pub mod diagnostic;
 pub mod domains;
+pub mod js_syntax;
 #[cfg(any(test, feature = "lint-json"))]
 pub mod json;
 pub mod json_syntax;
@@ -52,7 +55,8 @@ pub mod render;
 pub mod span;
 pub mod suggest;
 #[cfg(test)]
-mod tester;
+pub(crate) mod tester;
+pub mod url;
 
 pub use config::{RuleSeverities, Setting};
 pub use diagnostic::{Diagnostic, Severity};
@@ -68,6 +72,10 @@ pub enum Category {
     /// Always an error: these codes cannot be configured, since nothing else can be
     /// checked then.
     File,
+    /// A fact of the project's configuration files (RULES.md §12).
+    Project,
+    /// A network call site in the project's code (RULES.md §13).
+    CallSite,
 }
 
 impl Category {
@@ -75,6 +83,8 @@ impl Category {
         match self {
             Category::DomainList => "domain-list",
             Category::File => "file",
+            Category::Project => "project",
+            Category::CallSite => "call-site",
         }
     }
 
@@ -82,7 +92,8 @@ impl Category {
     pub fn rules_section(self) -> u8 {
         match self {
             Category::DomainList => 1,
-            Category::File => 12,
+            Category::File | Category::Project => 12,
+            Category::CallSite => 13,
         }
     }
 }
@@ -134,6 +145,25 @@ const RULES: &[&Rule] = &[
     &domains::field::RULE,
     &json_syntax::RULE,
     &config::RULE,
+    &crate::project::rules::network_timeout::RULE,
+    &crate::project::rules::appid::RULE,
+    &crate::project::rules::url_check_off::RULE,
+    &crate::project::rules::lib_version::RULE,
+    &crate::project::rules::domain_icp::RULE,
+    &crate::project::rules::no_domains::RULE,
+    &url::invalid_url::RULE,
+    &url::insecure::RULE,
+    &url::localhost::RULE,
+    &url::self_ip::RULE,
+    &url::ip::RULE,
+    &url::forbidden_host::RULE,
+    &url::not_listed::RULE,
+    &url::port::RULE,
+    &call::timeout::RULE,
+    &call::referer::RULE,
+    &call::method::RULE,
+    &call::data_type::RULE,
+    &js_syntax::RULE,
 ];
 
 /// The registry: every rule with its code, default severity, category and docs.

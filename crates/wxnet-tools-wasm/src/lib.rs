@@ -4,6 +4,7 @@
 //! downloads them. Conversions and error conventions are `crates/wxnet-js`'s.
 
 mod dns_sd;
+mod lint;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

@@ -1,0 +1,37 @@
+//! `lintProjectFiles`: the project linter (RULES.md §12, §13) over files the caller
+//! read (Node walks the disk, the browser gets a dropped folder). The JS side
+//! (`pkg-template/lint/`) shapes the arguments; this only converts them.
+
+use wasm_bindgen::prelude::*;
+use wxnet::error::ErrorCode;
+use wxnet::project::{lint_project, Given, Options};
+use wxnet_js::{string_list, to_js, to_value};
+
+fn given(file: Option<String>, text: Option<String>) -> Option<Given> {
+    Some(Given { file: file?, text: text? })
+}
+
+/// `paths[i]` (relative, `/`) holds `texts[i]`. `domainsFile`/`domainsText` and
+/// `configFile`/`configText` are files given apart from the folder; `lan` is
+/// `ip/prefix`. Returns `{ diagnostics, summary }`; throws `arg/lan` for a bad `lan`.
+#[wasm_bindgen(js_name = lintProjectFiles)]
+pub fn lint_project_files(
+    paths: JsValue,
+    texts: JsValue,
+    domains_file: Option<String>,
+    domains_text: Option<String>,
+    config_file: Option<String>,
+    config_text: Option<String>,
+    lan: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let paths = string_list(&paths, "paths")?.unwrap_or_default();
+    let texts = string_list(&texts, "texts")?.unwrap_or_default();
+    if paths.len() != texts.len() {
+        let message = format!("{} paths and {} texts", paths.len(), texts.len());
+        return Err(to_js(wxnet::Error::new(ErrorCode::ArgType, message)));
+    }
+    let files: Vec<(String, String)> = paths.into_iter().zip(texts).collect();
+    let options = Options { domains: given(domains_file, domains_text), config: given(config_file, config_text), lan };
+    let report = lint_project(&files, &options).map_err(to_js)?;
+    to_value(&report)
+}

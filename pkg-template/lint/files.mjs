@@ -1,0 +1,22 @@
+// Which files of a project folder the linter reads. The core decides what each file
+// is (project configs, app.json, the code under the mini program root) and applies
+// .gitignore and `ignore`; this only keeps readers from loading what the core never
+// looks at (images, node_modules/, .git/).
+
+/** Extensions the core reads: configs, code, .gitignore. */
+const READ = /\.(json|js|mjs|cjs|ts|jsx|tsx|vue)$/;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** Whether a folder (its name) is walked at all. */
+export const isWalkedFolder = (name) => !SKIPPED_FOLDERS.has(name);
+
+/** Whether the file at `path` (relative, `/`) is read. */
+export function isReadFile(path) {
+  if (path.split('/').some((segment) => SKIPPED_FOLDERS.has(segment))) return false;
+  return path === '.gitignore' || READ.test(path);
+}
+
+/** Bytes as text the way the core wants it: UTF-8, invalid sequences replaced (U+FFFD). */
+export function decodeText(bytes) {
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+}
