@@ -45,6 +45,19 @@ export const CASES = {
   'node-esm': {
     async check(project, suite) {
       assertResult(await runNode(project, 'index.mjs', suite.api.origin));
+      // Node only: sockets and the tools module (wxnet/tools), as installed.
+      const tls = join(packagingDir, '../data/tls');
+      const { stdout } = await run(process.execPath, ['node-only.mjs', join(tls, 'good.chain.pem'), join(tls, 'root.pem')],
+        { cwd: project.dir, timeout: 30_000 });
+      assert.deepEqual(JSON.parse(stdout), {
+        udp: { text: 'hello', family: 'IPv4' },
+        explain: { key: 'certificate', errno: 600001, netError: { code: -202, name: 'CERT_AUTHORITY_INVALID' } },
+        lint: [
+          { file: 'app.js', line: 1, column: 19, code: 'wxnet/url-insecure' },
+          { file: 'domains.json', line: 2, column: 3, code: 'wxnet/domain-icp' },
+        ],
+        chain: { ios: 'pass', android: 'pass', devtools: 'pass' },
+      });
     },
   },
 
@@ -55,6 +68,13 @@ export const CASES = {
       const { stdout } = await run(join(project.dir, 'node_modules/.bin/wxnet'),
         ['referer', 'https://servicewechat.com/wx0123456789abcdef/3/page-frame.html', '--json'], { cwd: project.dir });
       assert.deepEqual(JSON.parse(stdout)[0].referer, expected.referer.parsed);
+      const wxnet = (...args) => run(join(project.dir, 'node_modules/.bin/wxnet'), args, { cwd: project.dir });
+      const explained = await wxnet('explain', 'request:fail url not in domain list', '--json');
+      assert.equal(JSON.parse(explained.stdout).key, 'url-not-in-domain-list');
+      const tls = join(packagingDir, '../data/tls');
+      const doctor = await wxnet('doctor', '--pem', join(tls, 'good.chain.pem'), '--host', 'good.wxnet.test',
+        '--ca', join(tls, 'root.pem'), '--now', '2026-01-15', '--json');
+      assert.deepEqual(JSON.parse(doctor.stdout).verdict, { ios: 'pass', android: 'pass', devtools: 'pass' });
     },
   },
 
