@@ -5,7 +5,7 @@ use super::layout::{layout, Files, Kind, Layout};
 use super::report::{shift, Finding, Report};
 use super::rules::{appid, domain_icp, lib_version, network_timeout, no_domains, url_check_off};
 use super::settings::{self, DomainsAt, Settings};
-use crate::domains::{Policy, RawDomains, RawItem, RawValue};
+use crate::domains::{Policy, RawDomains};
 use crate::error::{quote, Error};
 use crate::lint::json::{parse, Node, Syntax};
 use crate::lint::{config, json_syntax, Diagnostic, LineIndex, RuleSeverities, Severity};
@@ -288,18 +288,7 @@ fn raw_domains(root: &Node) -> RawDomains {
         .unwrap_or(&[])
         .iter()
         .map(|member| {
-            let value = match member.value.items() {
-                Some(items) => RawValue::List(
-                    items
-                        .iter()
-                        .map(|item| match item.as_str() {
-                            Some(text) => RawItem::Text(text.to_string()),
-                            None => RawItem::Other(item.value.type_name().to_string()),
-                        })
-                        .collect(),
-                ),
-                None => RawValue::Other(member.value.value.type_name().to_string()),
-            };
+            let value = crate::lint::domains::raw_value(&member.value);
             (member.key.clone(), value)
         })
         .collect();

@@ -149,6 +149,23 @@ fn walk(raw: &RawDomains, report: &mut dyn FnMut(Diagnostic), accept: &mut dyn F
     }
 }
 
+/// A list's value as the linter takes it: strings, or the type of anything else.
+#[cfg(any(test, feature = "lint-json"))]
+pub(crate) fn raw_value(node: &crate::lint::json::Node) -> RawValue {
+    match node.items() {
+        Some(items) => RawValue::List(
+            items
+                .iter()
+                .map(|item| match item.as_str() {
+                    Some(text) => RawItem::Text(text.to_string()),
+                    None => RawItem::Other(item.value.type_name().to_string()),
+                })
+                .collect(),
+        ),
+        None => RawValue::Other(node.value.type_name().to_string()),
+    }
+}
+
 /// Lints the text of a domains file: the findings of [`lint`], each spanned at the
 /// offending key (for a whole list) or array item, then `severities` applied. Text
 /// that is not JSON is one `wxnet/json-syntax` error at the offending character.
@@ -171,18 +188,7 @@ pub fn lint_json(text: &str, severities: &RuleSeverities) -> Vec<Diagnostic> {
     let mut fields: Vec<(String, RawValue)> = Vec::new();
     let mut spans: Vec<(Span, Vec<Span>)> = Vec::new();
     for member in members {
-        let value = match member.value.items() {
-            Some(items) => RawValue::List(
-                items
-                    .iter()
-                    .map(|item| match item.as_str() {
-                        Some(text) => RawItem::Text(text.to_string()),
-                        None => RawItem::Other(item.value.type_name().to_string()),
-                    })
-                    .collect(),
-            ),
-            None => RawValue::Other(member.value.value.type_name().to_string()),
-        };
+        let value = raw_value(&member.value);
         let located = (member.key_span, member.value.items().unwrap_or(&[]).iter().map(|item| item.span).collect());
         match slot_of.get(member.key.as_str()) {
             Some(&slot) => {
