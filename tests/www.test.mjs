@@ -79,26 +79,6 @@ test('rule 15: www explains a pasted errMsg, offline in the page', async () => {
   assert.match(await page.textContent('#explain-output'), /not in the server domain list[\s\S]*key url-not-in-domain-list/);
   await page.fill('#explain-input', 'something else');
   assert.equal(await page.getAttribute('#explain-output', 'class'), 'error');
-
-test('rule 13: www: Lint a project lints a picked folder in the page, groups by file, filters and downloads', async () => {
-  const { page, errors } = await openTool();
-  await page.waitForSelector('body[data-lint-loaded="true"]');
-  await page.setInputFiles('#lint-folder', `${repoRoot}/examples/lint-project`);
-  await page.waitForSelector('body[data-lint-ready="true"]');
-  const files = await page.$$eval('.lint-file summary', (nodes) => nodes.map((n) => n.textContent));
-  assert.ok(files.some((f) => f.startsWith('miniprogram/pages/index/index.js')), files.join('\n'));
-  assert.ok(files.some((f) => f.startsWith('project.config.json')));
-  const summary = await page.textContent('#lint-summary');
-  assert.match(summary, /\d+ errors, \d+ warnings, \d+ infos in \d+ files/);
-  await page.selectOption('#lint-severity', 'info');
-  const severities = await page.$$eval('.lint-item', (nodes) => nodes.map((n) => n.className));
-  assert.ok(severities.length > 0 && severities.every((c) => c.endsWith('info')), severities.join());
-  await page.selectOption('#lint-severity', 'all');
-  await page.selectOption('#lint-code', 'wxnet/url-forbidden-host');
-  const frame = await page.textContent('.lint-item pre');
-  assert.match(frame, /api\.weixin\.qq\.com[^\n]*\n\s*\^+/);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#lint-download-sarif')]);
-  assert.equal(download.suggestedFilename(), 'wxnet-lint.sarif');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -126,6 +106,31 @@ test('rule 11: www checks a pasted chain per platform, offline in the page (the 
   assert.match(await page.textContent('#chain-output'), /\[tls\/chain\]/);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+
+test('rule 13: www: Lint a project lints a picked folder in the page, groups by file, filters and downloads', async () => {
+  const { page, errors } = await openTool();
+  await page.waitForSelector('body[data-lint-loaded="true"]');
+  await page.setInputFiles('#lint-folder', `${repoRoot}/examples/lint-project`);
+  await page.waitForSelector('body[data-lint-ready="true"]');
+  const files = await page.$$eval('.lint-file summary', (nodes) => nodes.map((n) => n.textContent));
+  assert.ok(files.some((f) => f.startsWith('miniprogram/pages/index/index.js')), files.join('\n'));
+  assert.ok(files.some((f) => f.startsWith('project.config.json')));
+  const summary = await page.textContent('#lint-summary');
+  assert.match(summary, /\d+ errors, \d+ warnings, \d+ infos in \d+ files/);
+  await page.selectOption('#lint-severity', 'info');
+  const severities = await page.$$eval('.lint-item', (nodes) => nodes.map((n) => n.className));
+  assert.ok(severities.length > 0 && severities.every((c) => c.endsWith('info')), severities.join());
+  await page.selectOption('#lint-severity', 'all');
+  await page.selectOption('#lint-code', 'wxnet/url-forbidden-host');
+  const frame = await page.textContent('.lint-item pre');
+  assert.match(frame, /api\.weixin\.qq\.com[^\n]*\n\s*\^+/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#lint-download-sarif')]);
+  assert.equal(download.suggestedFilename(), 'wxnet-lint.sarif');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 test('rule 12: npm start lints the bundled example project and shows the report', () => {
   const output = execFileSync(process.execPath, ['scripts/start.mjs', '--no-serve'], { cwd: repoRoot }).toString();
