@@ -9,7 +9,7 @@
 
 use crate::api::Api;
 use crate::catalogue::errmsg::{platform_type_name, Detail, Failure, FailureKind};
-use crate::{file_path, referer, request, socket};
+use crate::{file_path, referer, request, socket, sockets};
 use serde::Serialize;
 
 /// The values a wx shim assumes when the caller gives none, from the modules that own
@@ -34,6 +34,9 @@ pub struct WxDefaults {
     pub forced_header: &'static str,
     /// RULES.md §9: `wx.env.USER_DATA_PATH`.
     pub user_data_path: &'static str,
+    /// RULES.md §10: how long a local service search runs, and TCP's default connect timeout.
+    pub discovery_ms: u32,
+    pub tcp_connect_timeout_ms: u32,
 }
 
 pub fn defaults() -> WxDefaults {
@@ -48,6 +51,8 @@ pub fn defaults() -> WxDefaults {
         version: referer::DEFAULT_VERSION,
         forced_header: request::FORCED_HEADER,
         user_data_path: file_path::USER_DATA_PATH,
+        discovery_ms: sockets::DISCOVERY_MS,
+        tcp_connect_timeout_ms: sockets::TCP_CONNECT_TIMEOUT_MS,
     }
 }
 

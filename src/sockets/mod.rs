@@ -101,6 +101,11 @@ target_reasons! {
 }
 
 /// The ports TCP never connects to besides those below 1024 (RULES.md §10).
+/// RULES.md §10: a local service search stops by itself after 30 s.
+pub const DISCOVERY_MS: u32 = 30_000;
+/// RULES.md §10: TCPSocket.connect's `timeout` when none is given, in ms.
+pub const TCP_CONNECT_TIMEOUT_MS: u32 = 2_000;
+
 pub const BLOCKED_TCP_PORTS: &[(u16, u16)] = &[
     (1099, 1099),
     (1433, 1433),

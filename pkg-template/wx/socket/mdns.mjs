@@ -3,15 +3,13 @@
 // injected multicast transport (Node: node/mdns.mjs, where the core's DNS-SD writes the
 // query and reads each response); this file only asks, listens and keeps time.
 import { Listeners, deliver, promisify } from '../callbacks.mjs';
-import { failure, okMessage, serviceTypeError } from '../core-port.mjs';
+import { WX_DEFAULTS, failure, okMessage, serviceTypeError } from '../core-port.mjs';
 import { optionObject } from '../parameters.mjs';
 import { now } from '../runtime.mjs';
 import { NO_SOCKETS } from './raw-socket.mjs';
 
 const START = 'startLocalServiceDiscovery';
 const STOP = 'stopLocalServiceDiscovery';
-/** A search stops by itself after 30 s (the typings). */
-export const DISCOVERY_MS = 30_000;
 /** When the query is sent, in ms after the start: again after 1 s and 3 s (RFC 6762 §5.2). */
 const QUERY_AT = [0, 1000, 3000];
 
@@ -64,7 +62,7 @@ class Search {
     this.runtime.openSockets.add(this);
     this.transport = context.mdns.open(serviceType, (events) => this.received(events));
     this.timers = QUERY_AT.map((at) => setTimeout(() => this.transport.query(), at));
-    this.timers.push(setTimeout(() => this.stop(), DISCOVERY_MS));
+    this.timers.push(setTimeout(() => this.stop(), WX_DEFAULTS.discoveryMs));
   }
 
   received(events) {

@@ -1,13 +1,13 @@
 // wx.createTCPSocket (RULES.md §10; targets §2): connect, write, close and the
 // Connect, Message, Close, Error events, over an injected net-like transport
 // (Node: node/net.mjs).
+import { WX_DEFAULTS } from '../core-port.mjs';
 import { checkParameters, optionObject } from '../parameters.mjs';
 import { NO_SOCKETS, RawSocket, addListenerMethods, toArrayBuffer } from './raw-socket.mjs';
 
 const API = 'createTCPSocket';
 const EVENTS = ['connect', 'message', 'close', 'error', 'bindWifi'];
 /** connect's default timeout, in ms (the typings: "默认为 2s"). */
-const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
 
 export function createTcpApi(context) {
   return {
@@ -37,7 +37,7 @@ export class TCPSocket extends RawSocket {
     const socket = transport.connect({ host, port: o.port, noDelay: true });
     this.socket = socket;
     this.opened(`tcp://${o.address}:${o.port}`);
-    const timeout = o.timeout ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    const timeout = o.timeout ?? WX_DEFAULTS.tcpConnectTimeoutMs;
     this.timer = setTimeout(() => {
       if (this.connected) return;
       this.error('timeout');
