@@ -27,7 +27,8 @@ pub struct Layout {
     /// Where the code that runs on the phone is written, `""` for the whole folder
     /// or a folder ending in `/` (`miniprogram/`, Taro's `src/`).
     pub source_root: String,
-    /// `app.json` or `game.json` (native), `manifest.json` (uni-app), if present.
+    /// `app.json` or `game.json` (native), `manifest.json` (uni-app),
+    /// `src/app.config.ts` or `.js` (Taro), if present.
     pub app_config: Option<String>,
 }
 
@@ -59,8 +60,8 @@ pub fn layout(files: &Files, project_configs: &[&Node]) -> Layout {
         }
     }
     if has("project.config.json") {
-        if has("src/app.config.ts") || has("src/app.config.js") {
-            return Layout { kind: Kind::Taro, source_root: "src/".into(), app_config: None };
+        if let Some(config) = ["src/app.config.ts", "src/app.config.js"].into_iter().find(|path| has(path)) {
+            return Layout { kind: Kind::Taro, source_root: "src/".into(), app_config: Some(config.into()) };
         }
         let root = miniprogram_root(project_configs);
         let game = project_configs
@@ -133,6 +134,7 @@ mod tests {
         assert_eq!((uni.kind, uni.app_config.as_deref()), (Kind::UniApp, Some("src/manifest.json")));
         let taro = layout_of(&[("project.config.json", r#"{"miniprogramRoot": "dist/"}"#), ("src/app.config.ts", "")]);
         assert_eq!((taro.kind, taro.source_root.as_str()), (Kind::Taro, "src/"));
+        assert_eq!(taro.app_config.as_deref(), Some("src/app.config.ts"));
         assert_eq!(layout_of(&[("a.js", "")]).kind, Kind::Sources);
         let escaping = layout_of(&[("project.config.json", r#"{"miniprogramRoot": "../x"}"#)]);
         assert_eq!(escaping.source_root, "", "a root outside the folder is read as the folder");

@@ -197,16 +197,21 @@ fn read_project_configs(collected: &mut Collected, files: &Files) -> Vec<(&'stat
     out
 }
 
-/// app.json / game.json, or uni-app's manifest.json.
+/// app.json / game.json, uni-app's manifest.json, or Taro's src/app.config.{ts,js}.
 fn lint_app_config(collected: &mut Collected, files: &Files, layout: &Layout) {
     let Some(file) = layout.app_config.as_deref() else {
         return;
     };
-    let syntax = if layout.kind == Kind::UniApp { Syntax::Jsonc } else { Syntax::Json };
     let Some(text) = files.get(file).copied() else {
         return;
     };
-    let Some(root) = parse_reported(collected, file, text, syntax) else {
+    let root = match layout.kind {
+        // Code, not JSON: a file that does not parse is the scanner's finding.
+        Kind::Taro => taro_app_config(file, text),
+        Kind::UniApp => parse_reported(collected, file, text, Syntax::Jsonc),
+        _ => parse_reported(collected, file, text, Syntax::Json),
+    };
+    let Some(root) = root else {
         return;
     };
     let mut found = root.get("networkTimeout").map(network_timeout::check).unwrap_or_default();
@@ -217,6 +222,17 @@ fn lint_app_config(collected: &mut Collected, files: &Files, layout: &Layout) {
         );
     }
     collected.add(file, text, found);
+}
+
+#[cfg(any(test, feature = "scan"))]
+fn taro_app_config(file: &str, text: &str) -> Option<Node> {
+    crate::scan::app_config::read(file, text)
+}
+
+/// Without the scanner, Taro's app config (code) is not read.
+#[cfg(not(any(test, feature = "scan")))]
+fn taro_app_config(_: &str, _: &str) -> Option<Node> {
+    None
 }
 
 /// The domain list: given, inline in the config, or a file the config names. Lints

@@ -14,6 +14,7 @@
 //! finding, and text nested deeper than [`MAX_NESTING`] brackets is not parsed (the
 //! parser and the AST walk recurse).
 
+pub mod app_config;
 pub mod module;
 pub mod platform;
 pub mod resolve;

@@ -228,3 +228,24 @@ fn rule_13_gitignore_and_ignore_globs_leave_files_out() {
     let urls: Vec<_> = report.diagnostics.iter().filter_map(|d| d.url.as_deref()).collect();
     assert_eq!(urls, ["http://c.com"]);
 }
+
+#[test]
+fn rule_12_a_taro_project_reports_network_timeout_in_src_app_config() {
+    let report = lint(&[
+        ("project.config.json", "{ \"miniprogramRoot\": \"dist/\" }"),
+        (
+            "src/app.config.ts",
+            "export default defineAppConfig({\n  pages: ['pages/index/index'],\n  networkTimeout: { requst: 5000, request: 90000 },\n})\n",
+        ),
+        ("src/pages/index/index.tsx", "import Taro from '@tarojs/taro'\nTaro.request({ url: 'http://api.example.com/a' })\n"),
+    ]);
+    let timeouts: Vec<_> = at(&report).into_iter().filter(|(_, _, _, code)| *code == "wxnet/network-timeout").collect();
+    assert_eq!(
+        timeouts,
+        [
+            f("src/app.config.ts", 3, 21, "wxnet/network-timeout"),
+            f("src/app.config.ts", 3, 44, "wxnet/network-timeout")
+        ]
+    );
+    assert!(at(&report).contains(&f("src/pages/index/index.tsx", 2, 21, "wxnet/url-insecure")), "{:?}", at(&report));
+}
