@@ -239,6 +239,7 @@ export type WxnetErrorCode =
  * - `wxnet/call-referer`: A call's `header` sets `Referer` (any case) (RULES.md §13, §5).
  * - `wxnet/call-method`: `wx.request`'s literal `method` is not one of OPTIONS, GET, HEAD, POST, PUT, DELETE, TRACE, CONNECT (after upper-casing) (RULES.md §13, §9).
  * - `wxnet/call-data-type`: `wx.request`'s literal `dataType` is neither `json` nor `text`, or its `responseType` is neither `text` nor `arraybuffer` (RULES.md §13, §8).
+ * - `wxnet/socket-target`: `tcp.connect({ address, port })`, `udp.connect(…)` or `udp.send(…)` on a socket made by `wx.createTCPSocket()` / `wx.createUDPSocket()` names an address and port the client refuses (RULES.md §13, §10, §2): localhost, the phone's own address, an IP outside its subnet, a host missing from `tcpdomain`/`udpdomain` (or listed with another port), or a TCP port below 1024 or on the blocked list.
  * - `wxnet/js-syntax`: A `.js`/`.ts`/`.vue` file of the project does not parse (RULES.md §12, §13).
  */
 export type LintCode =
@@ -273,6 +274,7 @@ export type LintCode =
   | 'wxnet/call-referer'
   | 'wxnet/call-method'
   | 'wxnet/call-data-type'
+  | 'wxnet/socket-target'
   | 'wxnet/js-syntax';
 
 /**

@@ -163,6 +163,7 @@ const RULES: &[&Rule] = &[
     &call::referer::RULE,
     &call::method::RULE,
     &call::data_type::RULE,
+    &call::socket_target::RULE,
     &js_syntax::RULE,
 ];
 

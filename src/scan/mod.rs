@@ -26,6 +26,7 @@ use crate::domains::Policy;
 use crate::lint::{call, js_syntax, url, Diagnostic, LineIndex, Severity, Span};
 use crate::project::rules::lib_version::Feature;
 use crate::request::resolve_method;
+use crate::sockets::{check_target, TargetReason};
 use crate::url_check::{check, Lan, Options, Reason};
 use module::{Collector, Literal, Module, Used};
 use oxc_allocator::Allocator;
@@ -179,6 +180,7 @@ fn merge(into: &mut Module, from: Module) {
     into.export_properties.extend(from.export_properties);
     into.global_data = into.global_data.take().or(from.global_data);
     into.calls.extend(from.calls);
+    into.socket_calls.extend(from.socket_calls);
     into.used.extend(from.used);
 }
 
@@ -257,6 +259,20 @@ pub fn scan(files: &[(&str, &str)], root: &str, context: Context) -> Scanned {
                 scanned.findings.push(ScanFinding { file, diagnostic, api: Some(call.api), url });
             }
         }
+        for socket in &module.socket_calls {
+            let Some(address) = socket.address.as_ref().and_then(|sym| project.resolve(sym, file)) else {
+                continue;
+            };
+            if let Some((diagnostic, url)) = check_socket(socket, &address, context, &empty) {
+                let diagnostic = if address.module == file {
+                    diagnostic
+                } else {
+                    let where_used = format!(" (used by {} at {})", socket.callee, at(file, socket.span));
+                    Diagnostic { message: format!("{}{where_used}", diagnostic.message), ..diagnostic }
+                };
+                scanned.findings.push(ScanFinding { file: address.module, diagnostic, api: None, url: Some(url) });
+            }
+        }
     }
     scanned.findings.retain(|finding| {
         let suppressions = &rest[finding.file].0;
@@ -309,6 +325,49 @@ fn check_url(api: Api, resolved: &Resolved, context: Context, empty: &Policy) ->
         return None;
     }
     Some((reason, text))
+}
+
+/// A port no rule refuses, to judge the address of a socket call whose port is not
+/// written as a number (the verdicts about the port are then dropped).
+const ANY_PORT: f64 = 65_000.0;
+
+/// The finding for a socket target the client refuses, and the target as
+/// `tcp://address:port`.
+fn check_socket(
+    socket: &module::SocketCall,
+    address: &Resolved,
+    context: Context,
+    empty: &Policy,
+) -> Option<(Diagnostic, String)> {
+    if !address.complete {
+        return None;
+    }
+    let options =
+        Options { policy: context.policy.unwrap_or(empty), url_check: true, lan: context.lan, wss_port_check: false };
+    let target = check_target(socket.protocol, &address.text, socket.port.unwrap_or(ANY_PORT), &options);
+    let about_port =
+        matches!(target.reason, TargetReason::BlockedPort | TargetReason::Port | TargetReason::InvalidPort);
+    let about_list = matches!(target.reason, TargetReason::NotListed | TargetReason::Port);
+    if (socket.port.is_none() && about_port) || (context.policy.is_none() && about_list) {
+        return None;
+    }
+    // The errMsg names the port only when the code writes one.
+    let target = if socket.port.is_none() { crate::sockets::Target { port: None, ..target } } else { target };
+    let refusal = target.message(socket.protocol, &address.text)?;
+    let port = socket.port.map_or_else(String::new, |port| format!(":{port}"));
+    let written = format!("{}://{}{port}", socket.protocol.name(), address.text);
+    let message = format!(
+        "{} to {}: {}; on the phone: {}",
+        socket.callee,
+        crate::error::quote(&written),
+        target.reason.doc().trim_end_matches('.').to_lowercase_first(),
+        refusal.err_msg
+    );
+    let rule = &call::socket_target::RULE;
+    let diagnostic = Diagnostic::new(rule.code, rule.default_severity, message)
+        .with_help(call::socket_target::help(target.reason, socket.protocol))
+        .with_span(address.span);
+    Some((diagnostic, written))
 }
 
 /// The findings on a call's literal options.

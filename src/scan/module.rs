@@ -4,6 +4,7 @@
 
 use crate::api::Api;
 use crate::lint::Span;
+use crate::sockets::Protocol;
 use oxc_ast::ast::{
     Argument, AssignmentTarget, BinaryOperator, BindingPattern, CallExpression, ConditionalExpression,
     ExportDefaultDeclarationKind, Expression, IfStatement, ImportDeclarationSpecifier, ModuleDeclaration,
@@ -75,6 +76,20 @@ pub struct Call {
     pub has_timeout: bool,
 }
 
+/// `tcp.connect({ address, port })`, `udp.send(…)`, `udp.connect(…)` on a socket
+/// made by `wx.createTCPSocket()` / `wx.createUDPSocket()`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SocketCall {
+    pub protocol: Protocol,
+    /// `tcp.connect`: how the call is written, for messages.
+    pub callee: String,
+    /// The whole call.
+    pub span: Span,
+    pub address: Option<Sym>,
+    /// The port when written as a number.
+    pub port: Option<f64>,
+}
+
 /// A network feature gated by the base library, and where the code uses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Used {
@@ -94,6 +109,7 @@ pub struct Module {
     /// `App({ globalData: { … } })`: the globalData value.
     pub global_data: Option<Sym>,
     pub calls: Vec<Call>,
+    pub socket_calls: Vec<SocketCall>,
     pub used: Vec<Used>,
 }
 
@@ -111,6 +127,9 @@ pub struct Collector<'e> {
     excluded: &'e [Span],
     /// Names imported from `@tarojs/taro` as network functions (`import { request } …`).
     taro_functions: HashMap<String, Api>,
+    /// Variables (`tcp`) and `this` properties (`this.tcp`) holding a socket the
+    /// module made.
+    sockets: HashMap<String, Protocol>,
     /// Added to every span (a `<script>` block's offset in a `.vue` file).
     offset: u32,
 }
@@ -123,6 +142,7 @@ impl<'e> Collector<'e> {
             other_platform: 0,
             excluded,
             taro_functions: HashMap::new(),
+            sockets: HashMap::new(),
             offset,
         }
     }
@@ -262,6 +282,10 @@ impl<'e> Collector<'e> {
                 self.module.global_data = properties.into_iter().find(|(key, _)| key == "globalData").map(|(_, v)| v);
             }
         }
+        if let Some(socket_call) = self.socket_call(call) {
+            self.module.socket_calls.push(socket_call);
+            return;
+        }
         let Some((api, callee)) = self.network_api(&call.callee) else {
             return;
         };
@@ -332,6 +356,67 @@ impl<'e> Collector<'e> {
                 }
             }
         }
+    }
+
+    /// The kind of socket an expression creates (`wx.createTCPSocket()`).
+    fn created_socket(&self, expression: &Expression) -> Option<(Protocol, String)> {
+        let Expression::CallExpression(call) = expression else {
+            return None;
+        };
+        let protocol = match self.feature(call)? {
+            Used::Udp(_) => Protocol::Udp,
+            Used::Tcp(_) => Protocol::Tcp,
+        };
+        let Expression::StaticMemberExpression(member) = &call.callee else {
+            return None;
+        };
+        let Expression::Identifier(global) = &member.object else {
+            return None;
+        };
+        Some((protocol, format!("{}.{}()", global.name, member.property.name)))
+    }
+
+    /// A socket's `connect` (TCP, UDP) or `send` (UDP) with an options object.
+    fn socket_call(&self, call: &CallExpression) -> Option<SocketCall> {
+        let Expression::StaticMemberExpression(member) = &call.callee else {
+            return None;
+        };
+        let (protocol, name) = match &member.object {
+            Expression::Identifier(name) => (*self.sockets.get(name.name.as_str())?, name.name.to_string()),
+            Expression::StaticMemberExpression(inner) if matches!(inner.object, Expression::ThisExpression(_)) => {
+                let name = format!("this.{}", inner.property.name);
+                (*self.sockets.get(&name)?, name)
+            }
+            created => self.created_socket(created)?,
+        };
+        let method = member.property.name.as_str();
+        if !(method == "connect" || (method == "send" && protocol == Protocol::Udp)) {
+            return None;
+        }
+        let span = self.span(call.span);
+        if self.is_excluded(span) {
+            return None;
+        }
+        let Some(Argument::ObjectExpression(options)) = call.arguments.first() else {
+            return None;
+        };
+        let mut socket_call =
+            SocketCall { protocol, callee: format!("{name}.{method}"), span, address: None, port: None };
+        for property in &options.properties {
+            let ObjectPropertyKind::ObjectProperty(property) = property else {
+                continue;
+            };
+            match property.key.static_name().as_deref() {
+                Some("address") => socket_call.address = Some(self.sym(&property.value, 0)),
+                Some("port") => {
+                    if let Expression::NumericLiteral(port) = &property.value {
+                        socket_call.port = Some(port.value);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(socket_call)
     }
 
     /// `wx.createUDPSocket()`, `wx.createTCPSocket()`.
@@ -445,6 +530,9 @@ impl<'a> Visit<'a> for Collector<'_> {
         // (assignments mark it in visit_assignment_expression).
         match &it.id {
             BindingPattern::BindingIdentifier(id) => {
+                if let Some((protocol, _)) = it.init.as_ref().and_then(|init| self.created_socket(init)) {
+                    self.sockets.insert(id.name.as_str().to_string(), protocol);
+                }
                 let value = it.init.as_ref().map_or(Sym::Unknown, |init| self.sym(init, 0));
                 self.bind(id.name.as_str(), Binding::Value(value));
             }
@@ -465,6 +553,11 @@ impl<'a> Visit<'a> for Collector<'_> {
         match &it.left {
             AssignmentTarget::AssignmentTargetIdentifier(name) => self.unsure.push(name.name.as_str().to_string()),
             AssignmentTarget::StaticMemberExpression(member) => {
+                if let (Expression::ThisExpression(_), Some((protocol, _))) =
+                    (&member.object, self.created_socket(&it.right))
+                {
+                    self.sockets.insert(format!("this.{}", member.property.name), protocol);
+                }
                 let value = self.sym(&it.right, 0);
                 match (&member.object, member.property.name.as_str()) {
                     (Expression::Identifier(object), "exports") if object.name == "module" => {

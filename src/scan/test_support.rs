@@ -10,11 +10,14 @@ use crate::url_check::Lan;
 pub const PATH: &str = "pages/index/index.js";
 
 /// The lists the rule tests run with: `https://api.example.com` for request,
-/// `wss://ws.example.com` for sockets; the phone at 192.168.1.10/24.
+/// `wss://ws.example.com` for sockets, `tcp.example.com:9000` for TCP,
+/// `udp.example.com` for UDP; the phone at 192.168.1.10/24.
 pub fn policy() -> Policy {
     Policy::compile(&RawDomains::from_lists(&[
         ("requestdomain", &["https://api.example.com"]),
         ("wsrequestdomain", &["wss://ws.example.com"]),
+        ("tcpdomain", &["tcp.example.com:9000"]),
+        ("udpdomain", &["udp.example.com"]),
     ]))
 }
 

@@ -120,4 +120,10 @@ proptest::proptest! {
     fn any_text_is_scanned_without_a_panic(text in "\\PC{0,200}|(wx\\.request\\(\\{ ?url: ?['`\"][a-z:/.$\\{\\}]{0,20}['`\"]? ?[,+]? ?\\}?\\)?;?\\n?){0,4}") {
         let _ = scan_files(&[(PATH, &text), ("a.vue", &text), ("b.ts", &text)]);
     }
+
+    #[test]
+    fn any_taro_app_config_or_socket_call_is_read_without_a_panic(text in "\\PC{0,200}|(export default (defineAppConfig\\()?\\{ ?networkTimeout: ?\\{ ?request: ?-?[0-9_.ex]{0,8},? ?\\}?\\)?\\n?){0,3}|(const t = wx\\.createTCPSocket\\(\\)\\n?t\\.connect\\(\\{ ?address: ?['\"][a-z0-9.]{0,12}['\"]?, ?port: ?[0-9.e-]{0,6} ?\\}?\\)?\\n?){0,3}") {
+        let _ = crate::scan::app_config::read("src/app.config.ts", &text);
+        let _ = scan_files(&[(PATH, &text)]);
+    }
 }

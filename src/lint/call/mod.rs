@@ -4,4 +4,5 @@
 pub mod data_type;
 pub mod method;
 pub mod referer;
+pub mod socket_target;
 pub mod timeout;
