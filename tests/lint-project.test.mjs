@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from './helpers/browser.mjs';
@@ -53,12 +53,31 @@ test('rule 12: wxnet lint on the example project reports each kind of mistake an
   const codes = new Set(diagnostics.map((d) => d.code));
   for (const code of ['wxnet/appid', 'wxnet/url-check-off', 'wxnet/lib-version', 'wxnet/network-timeout', 'wxnet/domain-path',
     'wxnet/url-insecure', 'wxnet/url-invalid-url', 'wxnet/url-forbidden-host', 'wxnet/url-ip', 'wxnet/url-port',
-    'wxnet/url-not-listed', 'wxnet/call-method', 'wxnet/call-timeout', 'wxnet/call-referer', 'wxnet/call-data-type']) {
+    'wxnet/url-not-listed', 'wxnet/call-method', 'wxnet/call-timeout', 'wxnet/call-referer', 'wxnet/call-data-type', 'wxnet/socket-target']) {
     assert.ok(codes.has(code), `${code} in ${[...codes]}`);
   }
   assert.ok(!diagnostics.some((d) => d.url?.includes('localhost:3000/dev-only')), 'wxnet-disable-next-line');
   assert.ok(!diagnostics.some((d) => d.url === 'http://localhost'), 'a storage key is not a URL finding');
   assert.ok(summary.files >= 9 && summary.errors > 0);
+});
+
+test('rule 12: a Taro project: networkTimeout of src/app.config.ts and the calls under src/ are linted', () => {
+  const report = tools.lintProject({
+    'project.config.json': '{ "miniprogramRoot": "dist/" }',
+    'src/app.config.ts': "export default defineAppConfig({\n  pages: ['pages/index/index'],\n  networkTimeout: { request: 90000 },\n})\n",
+    'src/pages/index/index.tsx': "import Taro from '@tarojs/taro'\nTaro.request({ url: 'https://api.example.com/a' })\n",
+    'dist/app.js': "wx.request({ url: 'http://built.example.com' })",
+  }, { domains: { requestdomain: ['https://api.example.com'] } });
+  const found = report.diagnostics.filter((d) => d.code !== 'wxnet/domain-icp').map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
+  assert.deepEqual(found, ['src/app.config.ts:3:30 wxnet/network-timeout']);
+});
+
+test('rule 13: a TCP connect to a blocked port is reported at the address, with the errMsg the phone gives', () => {
+  const report = tools.lintProject({ 'app.js': "const tcp = wx.createTCPSocket()\ntcp.connect({ address: 'db.example.com', port: 3306 })\n" },
+    { domains: { tcpdomain: ['db.example.com'] } });
+  const finding = report.diagnostics.find((d) => d.code === 'wxnet/socket-target');
+  assert.deepEqual([finding.line, finding.column, finding.url], [2, 24, 'tcp://db.example.com:3306']);
+  assert.match(finding.message, /createTCPSocket:fail tcp:\/\/db\.example\.com:3306 port blocked/);
 });
 
 test('rule 12: text output is path:line:column  severity  message  code with a frame and help; sarif is 2.1.0', () => {
@@ -114,4 +133,30 @@ test('rule 13: bad input never crashes: binary, invalid UTF-8, 10 MB minified, d
   assert.equal(r.code, root ? 1 : 2, 'an unreadable file is an input error (root reads everything)');
   if (!root) assert.match(r.err, /cannot read secret\.js/);
   assert.ok(Date.now() - started < 20_000);
+});
+
+test('rule 12: the shipped wxnet.config.schema.json agrees with the linter on what a config may hold', async () => {
+  const { default: Ajv } = await import('ajv');
+  const schema = JSON.parse(readFileSync(join(repoRoot, 'pkg/lint/wxnet.config.schema.json'), 'utf8'));
+  const exported = JSON.parse(readFileSync(join(repoRoot, 'pkg/package.json'), 'utf8')).exports['./wxnet.config.schema.json'];
+  assert.equal(exported, './lint/wxnet.config.schema.json');
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+  const configs = [
+    [true, readFileSync(join(example, 'wxnet.config.json'), 'utf8')],
+    [true, '{ "domains": { "requestdomain": ["https://api.example.com"], "tcpdomain": ["t.example.com:9000"] }, "ignore": ["dist/"], "rules": { "wxnet/socket-target": "warn" } }'],
+    [false, '{ "domain": "domains.json" }'],
+    [true, '{ "lan": "192.168.1.10" }'],
+    [false, '{ "lan": "192.168.1.10 /24" }'],
+    [false, '{ "rules": { "wxnet/url-insecure": "fatal" } }'],
+    [false, '{ "ignore": "dist/" }'],
+  ];
+  for (const [valid, text] of configs) {
+    assert.equal(validate(JSON.parse(text)), valid, `schema on ${text}: ${JSON.stringify(validate.errors)}`);
+    const report = tools.lintProject({ 'wxnet.config.json': text, 'domains.json': '{}' });
+    const problems = report.diagnostics.filter((d) => d.code === 'wxnet/lint-config');
+    assert.equal(problems.length === 0, valid, `linter on ${text}: ${problems.map((d) => d.message)}`);
+  }
+  const pattern = new RegExp(schema.properties.rules.propertyNames.pattern);
+  const codes = readFileSync(join(repoRoot, 'pkg/core/types.generated.d.ts'), 'utf8').match(/'wxnet\/[a-z-]+'/g);
+  assert.ok(codes.length > 30 && codes.every((code) => pattern.test(code.slice(1, -1))), 'every rule code fits the schema');
 });

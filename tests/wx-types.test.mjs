@@ -1,6 +1,7 @@
 // The wx shim's types against the platform's own (miniprogram-api-typings): tsc must
 // accept assigning every member to `WechatMiniprogram.Wx[...]` and platform-typed
-// calls, and must reject the misuse marked with @ts-expect-error in assign.ts.
+// calls, and must reject the misuse marked with @ts-expect-error in assign.ts; and
+// `wxnet/tools`' lintProject as a TypeScript user calls it (tools.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -20,7 +21,7 @@ function compile(dir) {
   }
 }
 
-test('types: every wx member is assignable to WechatMiniprogram.Wx and platform-typed code compiles', () => {
+test('types: every wx member is assignable to WechatMiniprogram.Wx, platform-typed code and lintProject code compile', () => {
   assert.equal(compile(project), '');
 });
 
@@ -33,6 +34,7 @@ test('types: a wrong assignment is a type error (the check above can fail)', () 
     const config = JSON.parse(readFileSync(join(project, 'tsconfig.json'), 'utf8'));
     config.compilerOptions.typeRoots = ['../../../node_modules'];
     config.compilerOptions.paths = { wxnet: ['../../../pkg/index.d.ts'] };
+    config.files = ['assign.ts'];
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
     assert.match(compile(dir), /assign\.ts\(\d+,\d+\): error TS2322/);
   } finally {

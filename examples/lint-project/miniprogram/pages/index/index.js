@@ -15,5 +15,7 @@ Page({
     wx.request({ url: 'http://localhost:3000/dev-only' })
     wx.setStorageSync('http://localhost', 1)
     wx.request({ url: 'https://api.example.com/list', dataType: 'JSON' })
+    const tcp = wx.createTCPSocket()
+    tcp.connect({ address: 'db.example.com', port: 3306 })
   }
 })
