@@ -175,7 +175,8 @@ export const unpluginFactory = (userOptions = {}, meta) => {
     vite: {
       configResolved(config) {
         build.root = options.root ?? config.root;
-        build.production = config.command === 'build' && config.isProduction;
+        // Vite builds set NODE_ENV=production whatever the mode: the mode says it (uni-app's dev:mp-weixin is a development build).
+        build.production = config.command === 'build' && config.mode === 'production' && !config.build.watch;
       },
     },
     webpack(compiler) {
