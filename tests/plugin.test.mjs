@@ -160,7 +160,8 @@ test('rule 13: results are cached by content: a second build of unchanged module
   await once();
   const first = seen.splice(0);
   await once();
-  assert.deepEqual(first.map((r) => [r.file, r.cached]).sort(), ['src/api.js', 'src/http.js', 'src/main.js', 'src/platform.js'].map((f) => [f, false]));
+  // main.js has no API name in it: the bundler skips it without asking the linter.
+  assert.deepEqual(first.map((r) => [r.file, r.cached]).sort(), ['src/api.js', 'src/http.js', 'src/platform.js'].map((f) => [f, false]));
   assert.deepEqual(seen.map((r) => [r.file, r.cached]).sort(), first.map((r) => [r.file, true]).sort());
   assert.deepEqual(seen.find((r) => r.file === 'src/api.js').diagnostics, first.find((r) => r.file === 'src/api.js').diagnostics);
   assert.equal(seen.find((r) => r.file === 'src/api.js').diagnostics[0].severity, 'warning', 'rules override the severities');

@@ -232,6 +232,12 @@ export interface LintProjectOptions {
  */
 export function lintProject(files: Map<string, string> | Record<string, string>, options?: LintProjectOptions): ProjectReport;
 
+/**
+ * The words (the API names, each extraCallees' last name) one of which a file must
+ * contain for lintProject to find a call site in it; the build plugin skips the others.
+ */
+export function lintCallKeywords(extraCallees?: LintProjectOptions['extraCallees']): string[];
+
 /** eslint-style text: `path:line:column  severity  message  code`, a code frame, the help; a summary. */
 export function formatText(report: ProjectReport, files?: Map<string, string> | Record<string, string>, options?: { colour?: boolean }): string;
 /** The JSON of the output contract. */

@@ -62,3 +62,9 @@ export function lintProjectWith(lintProjectFiles, files, options = {}) {
   return lintProjectFiles(paths, texts, domainsFile, domainsText, configFile, configText, lan,
     rules === undefined ? undefined : JSON.stringify(rules), wrapperNames, wrapperApis, focus);
 }
+
+/** The words one of which a file must contain for lintProject to find a call site in it. */
+export function callKeywordsWith(lintCallKeywords, extraCallees) {
+  const [names] = wrappers(extraCallees);
+  return lintCallKeywords(names);
+}

@@ -22,7 +22,7 @@ function settingsOf(h5) {
 /** The hooks of `h5` ({ resolveId, load, inject }); none when it is off. */
 export function h5Hooks(h5, { platform, isDev }) {
   const settings = settingsOf(h5);
-  const off = { resolveId: undefined, load: undefined, inject: () => undefined };
+  const off = { active: false, resolveId: undefined, load: undefined, inject: () => undefined };
   if (!settings || !H5_PLATFORMS.includes(platform)) return off;
   const framework = settings.framework ?? (process.env.TARO_ENV ? 'taro' : process.env.UNI_PLATFORM ? 'uni' : undefined);
   if (!FRAMEWORKS.includes(framework)) {
@@ -35,6 +35,7 @@ export function h5Hooks(h5, { platform, isDev }) {
     ? `import { installWx } from 'wxnet/h5';\nimport Taro from '@tarojs/taro';\ninstallWx(Taro, ${installOptions});\n`
     : `import { installWx } from 'wxnet/h5';\ninstallWx(uni, ${installOptions});\n`;
   return {
+    active: true,
     resolveId(id) {
       return id === H5_MODULE ? H5_MODULE : null;
     },

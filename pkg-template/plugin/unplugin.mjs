@@ -5,7 +5,7 @@
 // (lintProject in the tools module, one module at a time with `focus`); this file
 // decides only when to report, how, and whether the build fails.
 import { createUnplugin } from 'unplugin';
-import { lintProject } from '../tools-node.mjs';
+import { lintCallKeywords, lintProject } from '../tools-node.mjs';
 import { WxnetError } from '../core/errors.mjs';
 import { typeName } from '../core/type-name.mjs';
 import {
@@ -131,6 +131,11 @@ export const unpluginFactory = (userOptions = {}, meta) => {
   }
 
   const h5 = h5Hooks(options.h5, { platform, isDev: () => !build.production });
+  // A module without one of these words has no call site: the bundler skips it
+  // without calling into JS (a native filter in Vite and Rolldown). Not when the H5
+  // entry may need its import.
+  const keywords = new RegExp(lintCallKeywords(options.extraCallees).map((word) => word.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&')).join('|'));
+  const codeFilter = h5.active ? undefined : { include: keywords };
 
   return {
     name: NAME,
@@ -148,7 +153,10 @@ export const unpluginFactory = (userOptions = {}, meta) => {
     resolveId: h5.resolveId,
     load: h5.load,
     transform: {
-      filter: { id: { include: options.include ?? [CODE], exclude: options.exclude ?? [/[\\/]node_modules[\\/]/, /^\0/] } },
+      filter: {
+        id: { include: options.include ?? [CODE], exclude: options.exclude ?? [/[\\/]node_modules[\\/]/, /^\0/] },
+        code: codeFilter,
+      },
       handler(code, id) {
         if (id.includes('?') || id.startsWith('\0')) return null;
         const watch = (file) => this.addWatchFile?.(file);

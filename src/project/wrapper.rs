@@ -13,3 +13,35 @@ pub struct Wrapper {
     pub name: String,
     pub api: Api,
 }
+
+/// Words every call site the scanner checks contains, one of them at least: the four
+/// APIs' names and each wrapper's last name. A file without any has nothing to check
+/// (the build plugin skips it without crossing into the core).
+pub fn call_keywords(wrappers: &[Wrapper]) -> Vec<String> {
+    let mut words: Vec<String> = Api::NAMES.iter().map(|name| name.to_string()).collect();
+    for wrapper in wrappers {
+        let last = wrapper.name.rsplit('.').next().unwrap_or(&wrapper.name).to_string();
+        if !words.contains(&last) {
+            words.push(last);
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_13_call_keywords_are_the_api_names_and_each_wrappers_last_name() {
+        let wrappers = [
+            Wrapper { name: "http.get".into(), api: Api::Request },
+            Wrapper { name: "this.$http.request".into(), api: Api::Request },
+            Wrapper { name: "fetchJson".into(), api: Api::Request },
+        ];
+        assert_eq!(
+            call_keywords(&wrappers),
+            ["request", "uploadFile", "downloadFile", "connectSocket", "get", "fetchJson"]
+        );
+    }
+}
