@@ -15,6 +15,7 @@ import wxnetVite from '../pkg/plugin/vite.mjs';
 import wxnetRollup from '../pkg/plugin/rollup.mjs';
 import wxnetEsbuild from '../pkg/plugin/esbuild.mjs';
 import wxnetRspack from '../pkg/plugin/rspack.mjs';
+import { lintCallKeywords, lintProject } from '../pkg/tools-node.mjs';
 
 const require = createRequire(import.meta.url);
 const wxnetWebpack = require('../pkg/plugin/webpack.cjs');
@@ -212,4 +213,17 @@ test('bad plugin options are a clear error naming the option', () => {
   assert.throws(() => wxnetVite({ failOn: 'always' }), { code: 'arg/type', message: /failOn must be one of error, warning, never/ });
   assert.throws(() => wxnetVite({ domain: {} }), { code: 'arg/type', message: /unknown option domain/ });
   assert.throws(() => wxnetVite({ platform: 'h5', h5: true }), { message: /h5 needs framework/ });
+});
+
+test('rule 13: lintProject takes rules, extraCallees and focus across the boundary; bad ones name the option', () => {
+  const files = { 'wxnet.config.json': '{"domains": {"requestdomain": ["https://api.example.com"]}}', 'a.js': "import { B } from './b'\napi.get('http://x.example.com')\nwx.request({ url: B })\n" };
+  const report = lintProject(files, { focus: 'a.js', extraCallees: { 'api.get': 'downloadFile' }, rules: { 'wxnet/url-insecure': 'warn' } });
+  assert.deepEqual(report.diagnostics.map((d) => [d.file, d.line, d.code, d.severity, d.api]), [['a.js', 2, 'wxnet/url-insecure', 'warning', 'downloadFile']]);
+  assert.deepEqual(report.needs.map((paths) => paths.slice(0, 2)), [['b', 'b.js']]);
+  assert.equal('needs' in lintProject(files), false, 'a whole-project lint needs nothing');
+  assert.throws(() => lintProject(files, { extraCallees: { 'api.get': 'fetch' } }), { code: 'arg/api', message: /api "fetch" must be one of request/ });
+  assert.throws(() => lintProject(files, { extraCallees: 'api.get' }), { code: 'arg/type', message: /options\.extraCallees must be an array/ });
+  assert.throws(() => lintProject(files, { rules: { 'wxnet/url-insecure': 'loud' } }), { code: 'arg/type', message: /options\.rules: "wxnet\/url-insecure" is set to "loud"/ });
+  assert.throws(() => lintProject(files, { focus: 3 }), { code: 'arg/type', message: /options\.focus must be a path/ });
+  assert.deepEqual(lintCallKeywords(['http.get', 'upload']), ['request', 'uploadFile', 'downloadFile', 'connectSocket', 'get', 'upload']);
 });

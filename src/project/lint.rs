@@ -139,7 +139,9 @@ pub fn lint_project(files: &[(String, String)], options: &Options) -> Result<Rep
         collected.findings.clear();
     }
     let scope = Scope { wrappers: &options.wrappers, focus: focus.as_deref() };
-    let (used, needs) = scan_sources(&mut collected, &sources, &layout, policy.as_ref(), lan, scope);
+    let (used, missing) = scan_sources(&mut collected, &sources, &layout, policy.as_ref(), lan, scope);
+    // Only a one-module check asks for more files; a whole project has them all.
+    let needs = if focus.is_some() { missing } else { Vec::new() };
     if let (Some((file, node)), None) = (lib_version, &focus) {
         let found = lib_version::check(node, &used);
         collected.add(file, files.get(file).copied().unwrap_or_default(), found);

@@ -47,6 +47,8 @@ fn rule_13_focus_names_the_modules_a_url_is_imported_from_and_uses_them_once_giv
     assert_eq!(report.diagnostics, []);
     assert_eq!(report.needs.len(), 1);
     assert_eq!(report.needs[0][..3], ["src/config", "src/config.js", "src/config.ts"]);
+    let whole = lint(&[("wxnet.config.json", CONFIG), ("src/api/http.js", http)], Options::default());
+    assert_eq!(whole.needs, Vec::<Vec<String>>::new(), "a whole project has every file it has");
 
     let config = "export const BASE = 'https://other.example.org'\nwx.request({ url: 'http://x.example.com' })\n";
     let list = [("wxnet.config.json", CONFIG), ("src/api/http.js", http), ("src/config.js", config)];
