@@ -168,6 +168,7 @@ fn given_rules(text: &str) -> Result<RuleSeverities, Error> {
 /// Which calls the scan checks: the wrappers it also knows, and the one file whose
 /// calls alone are checked.
 #[derive(Clone, Copy)]
+#[cfg_attr(not(any(test, feature = "scan")), allow(dead_code))] // read only by the scanner
 struct Scope<'a> {
     wrappers: &'a [super::Wrapper],
     focus: Option<&'a str>,
