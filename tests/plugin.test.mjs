@@ -5,6 +5,7 @@
 // own warnings (or fail its production build), the H5-only code never.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -226,4 +227,9 @@ test('rule 13: lintProject takes rules, extraCallees and focus across the bounda
   assert.throws(() => lintProject(files, { rules: { 'wxnet/url-insecure': 'loud' } }), { code: 'arg/type', message: /options\.rules: "wxnet\/url-insecure" is set to "loud"/ });
   assert.throws(() => lintProject(files, { focus: 3 }), { code: 'arg/type', message: /options\.focus must be a path/ });
   assert.deepEqual(lintCallKeywords(['http.get', 'upload']), ['request', 'uploadFile', 'downloadFile', 'connectSocket', 'get', 'upload']);
+});
+
+test('each entry is typed: the options, the bundler\'s plugin type, wrong options refused (tsc)', () => {
+  const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(repoRoot, 'tests/plugin/types')], { encoding: 'utf8' });
+  assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
 });
