@@ -193,6 +193,8 @@ export interface ProjectDiagnostic {
 export interface ProjectReport {
   diagnostics: ProjectDiagnostic[];
   summary: { files: number; errors: number; warnings: number; infos: number };
+  /** With `focus`: modules its URLs are imported from that `files` lacks, each as the paths tried in order. */
+  needs?: string[][];
 }
 
 /** A file given apart from the project folder. */
@@ -208,6 +210,16 @@ export interface LintProjectOptions {
   config?: GivenFile | string | Record<string, unknown>;
   /** The phone's address, `ip/prefix` (else `lan` of wxnet.config.json). */
   lan?: string;
+  /** Severities over wxnet.config.json's `rules`, by code. */
+  rules?: Record<string, 'off' | 'warn' | 'error'>;
+  /**
+   * The project's own wrappers, checked like wx.request: `['http.get']` (each calls request) or
+   * `{ 'http.upload': 'uploadFile' }`. Their URL is the first argument, or its `url` property;
+   * a URL without a scheme (`/user`) is left to the wrapper's own base.
+   */
+  extraCallees?: string[] | Record<string, 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket'>;
+  /** Check only this file's calls (the build plugin's per-module check); the configs' findings are left out. */
+  focus?: string;
 }
 
 /**
@@ -215,9 +227,16 @@ export interface LintProjectOptions {
  * URLs its code passes to wx/uni/Taro request, uploadFile, downloadFile and
  * connectSocket. `files` maps paths relative to the project folder to their text
  * (the caller reads them: Node walks the disk, a page gets a dropped folder).
- * @throws WxnetError `arg/lan` for a bad `lan`, `arg/type` for wrong argument types.
+ * @throws WxnetError `arg/lan` for a bad `lan`, `arg/type` for wrong argument types or rules,
+ * `arg/api` for an extraCallees API that is not one of the four.
  */
 export function lintProject(files: Map<string, string> | Record<string, string>, options?: LintProjectOptions): ProjectReport;
+
+/**
+ * The words (the API names, each extraCallees' last name) one of which a file must
+ * contain for lintProject to find a call site in it; the build plugin skips the others.
+ */
+export function lintCallKeywords(extraCallees?: LintProjectOptions['extraCallees']): string[];
 
 /** eslint-style text: `path:line:column  severity  message  code`, a code frame, the help; a summary. */
 export function formatText(report: ProjectReport, files?: Map<string, string> | Record<string, string>, options?: { colour?: boolean }): string;

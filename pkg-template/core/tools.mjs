@@ -3,7 +3,7 @@
 import * as tools from '../wxnet_tools.js';
 import { fromCore } from './errors.mjs';
 import { toolsModule } from './ready.mjs';
-import { lintProjectWith } from '../lint/project.mjs';
+import { callKeywordsWith, lintProjectWith } from '../lint/project.mjs';
 
 const lintDomainsFileRaw = fromCore(tools.lintDomainsFile, toolsModule);
 
@@ -45,6 +45,16 @@ const lintProjectFilesRaw = fromCore(tools.lintProjectFiles, toolsModule);
  */
 export function lintProject(files, options = {}) {
   return lintProjectWith(lintProjectFilesRaw, files, options);
+}
+
+const lintCallKeywordsRaw = fromCore(tools.lintCallKeywords, toolsModule);
+
+/**
+ * The words (API names, the wrappers' last names) one of which a file must contain
+ * for lintProject to find a call site in it: the build plugin skips the others.
+ */
+export function lintCallKeywords(extraCallees) {
+  return callKeywordsWith(lintCallKeywordsRaw, extraCallees);
 }
 
 export { formatJson, formatSarif, formatText } from '../lint/format.mjs';

@@ -20,3 +20,12 @@ export function isReadFile(path) {
 export function decodeText(bytes) {
   return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
 }
+
+/**
+ * Whether the file at `path` is one the build plugin reads at build start: what
+ * decides the layout and the settings (JSON files, `.gitignore`, Taro's
+ * `app.config.js`/`.ts`). The code comes in through the bundler, module by module.
+ */
+export function isConfigFile(path) {
+  return isReadFile(path) && (path === '.gitignore' || path.endsWith('.json') || /(^|\/)app\.config\.[jt]s$/.test(path));
+}

@@ -16,9 +16,27 @@ function given(value, name, defaultFile) {
 }
 
 /**
+ * `extraCallees`: `['http.get', …]` (each calls request) or `{ 'http.upload': 'uploadFile', … }`,
+ * as the two lists the core takes.
+ */
+function wrappers(extraCallees) {
+  if (extraCallees === undefined || extraCallees === null) return [[], []];
+  const pairs = Array.isArray(extraCallees)
+    ? extraCallees.map((name) => [name, 'request'])
+    : typeof extraCallees === 'object' ? Object.entries(extraCallees) : null;
+  if (!pairs || pairs.some(([name, api]) => typeof name !== 'string' || !name || typeof api !== 'string')) {
+    throw new WxnetError('arg/type', `options.extraCallees must be an array of names such as ["http.get"] or an object such as { "http.upload": "uploadFile" }, got ${typeName(extraCallees)}`);
+  }
+  return [pairs.map(([name]) => name), pairs.map(([, api]) => api)];
+}
+
+/**
  * Lints a project. `files` maps paths relative to the project folder (with `/`) to
  * their text (a Map or a plain object). Options: `domains` and `config` (files given
- * apart from the folder), `lan` (`ip/prefix`). Returns `{ diagnostics, summary }`.
+ * apart from the folder), `lan` (`ip/prefix`), `rules` (severities over the config's),
+ * `extraCallees` (the project's own wrappers), `focus` (check only that file's calls;
+ * the report's `needs` then lists the modules its URLs are imported from that
+ * `files` lacks). Returns `{ diagnostics, summary, needs? }`.
  */
 export function lintProjectWith(lintProjectFiles, files, options = {}) {
   const entries = files instanceof Map ? [...files] : files && typeof files === 'object' ? Object.entries(files) : null;
@@ -34,5 +52,19 @@ export function lintProjectWith(lintProjectFiles, files, options = {}) {
   const [configFile, configText] = given(options?.config, 'config', 'wxnet.config.json');
   const lan = options?.lan;
   if (lan !== undefined && typeof lan !== 'string') throw new WxnetError('arg/type', `options.lan must be a string such as "192.168.1.10/24", got ${typeName(lan)}`);
-  return lintProjectFiles(paths, texts, domainsFile, domainsText, configFile, configText, lan);
+  const rules = options?.rules;
+  if (rules !== undefined && (rules === null || typeof rules !== 'object' || Array.isArray(rules))) {
+    throw new WxnetError('arg/type', `options.rules must be an object such as { "wxnet/url-not-listed": "warn" }, got ${typeName(rules)}`);
+  }
+  const [wrapperNames, wrapperApis] = wrappers(options?.extraCallees);
+  const focus = options?.focus;
+  if (focus !== undefined && typeof focus !== 'string') throw new WxnetError('arg/type', `options.focus must be a path, got ${typeName(focus)}`);
+  return lintProjectFiles(paths, texts, domainsFile, domainsText, configFile, configText, lan,
+    rules === undefined ? undefined : JSON.stringify(rules), wrapperNames, wrapperApis, focus);
+}
+
+/** The words one of which a file must contain for lintProject to find a call site in it. */
+export function callKeywordsWith(lintCallKeywords, extraCallees) {
+  const [names] = wrappers(extraCallees);
+  return lintCallKeywords(names);
 }

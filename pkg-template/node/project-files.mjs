@@ -5,8 +5,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeText, isReadFile, isWalkedFolder } from '../lint/files.mjs';
 
-/** `{ files: Map<path, text>, unreadable: [{ file, message }] }`; throws when `dir` is not a folder. */
-export function readProjectFiles(dir) {
+/**
+ * `{ files: Map<path, text>, unreadable: [{ file, message }] }`; throws when `dir` is
+ * not a folder. `isRead(path)` picks the files (the build plugin reads only configs).
+ */
+export function readProjectFiles(dir, isRead = isReadFile) {
   if (!statSync(dir).isDirectory()) throw Object.assign(new Error(`${dir} is not a folder`), { code: 'ENOTDIR' });
   const files = new Map();
   const unreadable = [];
@@ -25,7 +28,7 @@ export function readProjectFiles(dir) {
       const path = folder ? `${folder}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (isWalkedFolder(entry.name)) pending.push(path);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && isReadFile(path)) {
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && isRead(path)) {
         try {
           files.set(path, decodeText(readFileSync(join(dir, path))));
         } catch (error) {

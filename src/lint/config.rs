@@ -139,6 +139,13 @@ impl RuleSeverities {
         self.settings.push((code, setting));
     }
 
+    /// Sets every rule `other` sets, over what this sets.
+    pub fn merge(&mut self, other: &RuleSeverities) {
+        for (code, setting) in &other.settings {
+            self.set(code, *setting);
+        }
+    }
+
     /// The user's setting for `code`, if any.
     pub fn get(&self, code: &str) -> Option<Setting> {
         self.settings.iter().find(|(c, _)| *c == code).map(|(_, s)| *s)

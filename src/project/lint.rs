@@ -27,6 +27,14 @@ pub struct Options {
     pub config: Option<Given>,
     /// The phone's address, `ip/prefix` (else `lan` of wxnet.config.json).
     pub lan: Option<String>,
+    /// Severities over those of wxnet.config.json: the JSON text of a `rules` object.
+    pub rules: Option<String>,
+    /// The project's own wrappers of the network APIs, checked like them.
+    pub wrappers: Vec<super::Wrapper>,
+    /// Only this file's call sites (the build plugin's per-module check): the
+    /// other files are read to resolve its imports and the configs for the
+    /// settings; their own findings are not reported.
+    pub focus: Option<String>,
 }
 
 /// The extensions of the code the scanner reads (RULES.md §13).
@@ -103,6 +111,9 @@ pub fn lint_project(files: &[(String, String)], options: &Options) -> Result<Rep
         }
     }
     collected.severities = settings.severities.clone();
+    if let Some(rules) = &options.rules {
+        collected.severities.merge(&given_rules(rules)?);
+    }
     let lan = lan_option.or(settings.lan);
 
     let mut ignore = Ignore::default();
@@ -123,14 +134,44 @@ pub fn lint_project(files: &[(String, String)], options: &Options) -> Result<Rep
     }
 
     let sources = sources(&files, &layout, &ignore);
-    let used = scan_sources(&mut collected, &sources, &layout, policy.as_ref(), lan);
-    if let Some((file, node)) = lib_version {
+    let focus = options.focus.as_deref().map(normalise);
+    if focus.is_some() {
+        collected.findings.clear();
+    }
+    let scope = Scope { wrappers: &options.wrappers, focus: focus.as_deref() };
+    let (used, missing) = scan_sources(&mut collected, &sources, &layout, policy.as_ref(), lan, scope);
+    // Only a one-module check asks for more files; a whole project has them all.
+    let needs = if focus.is_some() { missing } else { Vec::new() };
+    if let (Some((file, node)), None) = (lib_version, &focus) {
         let found = lib_version::check(node, &used);
         collected.add(file, files.get(file).copied().unwrap_or_default(), found);
     }
 
     let count = collected.files.len();
-    Ok(Report::finish(collected.findings, count))
+    Ok(Report { needs, ..Report::finish(collected.findings, count) })
+}
+
+/// `options.rules`: problems in it are the caller's, an `arg/type` error.
+fn given_rules(text: &str) -> Result<RuleSeverities, Error> {
+    let bad = |message: String| Error::new(crate::error::ErrorCode::ArgType, format!("options.rules: {message}"));
+    let root = parse(text, Syntax::Json).map_err(|error| bad(error.message))?;
+    let (severities, problems) = RuleSeverities::from_json(&root);
+    match problems.into_iter().next() {
+        Some(problem) => {
+            let help = problem.help.map(|help| format!(" ({help})")).unwrap_or_default();
+            Err(bad(format!("{}{help}", problem.message)))
+        }
+        None => Ok(severities),
+    }
+}
+
+/// Which calls the scan checks: the wrappers it also knows, and the one file whose
+/// calls alone are checked.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(any(test, feature = "scan")), allow(dead_code))] // read only by the scanner
+struct Scope<'a> {
+    wrappers: &'a [super::Wrapper],
+    focus: Option<&'a str>,
 }
 
 /// Scans the code (feature `scan`): the call-site findings, and the gated
@@ -142,8 +183,18 @@ fn scan_sources(
     layout: &Layout,
     policy: Option<&Policy>,
     lan: Option<Lan>,
-) -> Vec<(lib_version::Feature, String)> {
-    let scanned = crate::scan::scan(sources, &layout.source_root, crate::scan::Context { policy, lan });
+    scope: Scope,
+) -> (Vec<(lib_version::Feature, String)>, Vec<Vec<String>>) {
+    let calls_in = match scope.focus {
+        Some(focus) => match sources.iter().position(|(path, _)| *path == focus) {
+            Some(at) => Some(at),
+            // Ignored, outside the mini program root, or not code: not linted.
+            None => return (Vec::new(), Vec::new()),
+        },
+        None => None,
+    };
+    let context = crate::scan::Context { policy, lan, wrappers: scope.wrappers, calls_in };
+    let scanned = crate::scan::scan(sources, &layout.source_root, context);
     for (path, _) in sources {
         collected.read(path);
     }
@@ -160,7 +211,7 @@ fn scan_sources(
             collected.findings.push(located);
         }
     }
-    scanned.used
+    (scanned.used, scanned.missing)
 }
 
 /// Without the scanner, only the configuration is linted.
@@ -171,8 +222,9 @@ fn scan_sources(
     _: &Layout,
     _: Option<&Policy>,
     _: Option<Lan>,
-) -> Vec<(lib_version::Feature, String)> {
-    Vec::new()
+    _: Scope,
+) -> (Vec<(lib_version::Feature, String)>, Vec<Vec<String>>) {
+    (Vec::new(), Vec::new())
 }
 
 /// project.config.json and project.private.config.json, parsed, with their own
@@ -278,6 +330,10 @@ fn lint_domains(
             return None;
         }
     };
+    if options.focus.is_some() {
+        // One module's check: the list was linted with the configs at build start.
+        return Some(Policy::compile(&raw_domains(&parse(text, Syntax::Json).ok()?)));
+    }
     let full_text = if offset == 0 { text } else { config.map_or(text, |(_, t)| t) };
     collected.read(&file);
     let severities = collected.severities.clone();

@@ -24,12 +24,18 @@ pub mod ignore;
 pub mod layout;
 #[cfg(any(test, feature = "project"))]
 mod lint;
+#[cfg(test)]
+mod per_module_tests;
 #[cfg(any(test, feature = "project"))]
 pub mod report;
 #[cfg(any(test, feature = "project"))]
 pub mod settings;
+#[cfg(any(test, feature = "project"))]
+mod wrapper;
 
 #[cfg(any(test, feature = "project"))]
 pub use lint::{lint_project, Given, Options};
 #[cfg(any(test, feature = "project"))]
 pub use report::{Finding, Report, Summary};
+#[cfg(any(test, feature = "project"))]
+pub use wrapper::{call_keywords, Wrapper};

@@ -45,6 +45,10 @@ pub struct Summary {
 pub struct Report {
     pub diagnostics: Vec<Finding>,
     pub summary: Summary,
+    /// Modules a URL was imported from that the files did not hold: for each, the
+    /// paths tried in order (the build plugin reads the first that exists and lints again).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<Vec<String>>,
 }
 
 impl Finding {
@@ -79,7 +83,7 @@ impl Report {
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
         };
-        Report { diagnostics, summary }
+        Report { diagnostics, summary, needs: Vec::new() }
     }
 }
 

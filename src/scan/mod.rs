@@ -40,12 +40,19 @@ use suppress::Suppressions;
 pub const MAX_NESTING: usize = 1_000;
 
 /// What the URL checks depend on.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Context<'a> {
     /// The domain list; `None`: list membership is not judged.
     pub policy: Option<&'a Policy>,
     pub lan: Option<Lan>,
+    /// The project's own wrappers of the network APIs, checked like them.
+    pub wrappers: &'a [Wrapper],
+    /// Only the calls written in this file (an index into the files) are checked;
+    /// the other files are read to resolve what it imports.
+    pub calls_in: Option<usize>,
 }
+
+pub use crate::project::Wrapper;
 
 /// A finding in one of the scanned files.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +69,9 @@ pub struct Scanned {
     pub findings: Vec<ScanFinding>,
     /// Each base-library-gated feature the code uses, with `file:line:column`, in file order.
     pub used: Vec<(Feature, String)>,
+    /// Modules a URL's resolution needed and the files did not hold: for each, the
+    /// paths tried, in order ([`resolve::Project::module`]).
+    pub missing: Vec<Vec<String>>,
 }
 
 /// One file parsed: its module and the comments that matter after parsing.
@@ -135,7 +145,7 @@ fn parse_piece(
     error
 }
 
-fn parse_file(allocator: &mut Allocator, path: &str, text: &str) -> Parsed {
+fn parse_file(allocator: &mut Allocator, path: &str, text: &str, wrappers: &[Wrapper]) -> Parsed {
     let pieces: Vec<(usize, &str, bool)> =
         if path.ends_with(".vue") { vue::scripts(text) } else { vec![(0, text, false)] };
     let mut comments: Vec<(Span, String)> = Vec::new();
@@ -146,7 +156,7 @@ fn parse_file(allocator: &mut Allocator, path: &str, text: &str) -> Parsed {
     for (offset, code, typescript) in pieces {
         let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         let mut first_pass: Vec<(Span, String)> = Vec::new();
-        let mut scratch = Collector::new(&[], offset);
+        let mut scratch = Collector::new(&[], offset).with_wrappers(wrappers);
         allocator.reset();
         let error = parse_piece(allocator, path, code, typescript, offset, &mut scratch, &mut first_pass);
         let spans: Vec<(Span, &str)> = first_pass.iter().map(|(span, text)| (*span, text.as_str())).collect();
@@ -154,7 +164,7 @@ fn parse_file(allocator: &mut Allocator, path: &str, text: &str) -> Parsed {
         let piece_module = if excluded.is_empty() {
             scratch.finish()
         } else {
-            let mut collector = Collector::new(&excluded, offset);
+            let mut collector = Collector::new(&excluded, offset).with_wrappers(wrappers);
             allocator.reset();
             let mut ignored = Vec::new();
             parse_piece(allocator, path, code, typescript, offset, &mut collector, &mut ignored);
@@ -188,7 +198,8 @@ fn merge(into: &mut Module, from: Module) {
 /// root is `root` (`""` or a folder ending in `/`).
 pub fn scan(files: &[(&str, &str)], root: &str, context: Context) -> Scanned {
     let mut allocator = Allocator::default();
-    let parsed: Vec<Parsed> = files.iter().map(|(path, text)| parse_file(&mut allocator, path, text)).collect();
+    let parsed: Vec<Parsed> =
+        files.iter().map(|(path, text)| parse_file(&mut allocator, path, text, context.wrappers)).collect();
     let paths: Vec<String> = files.iter().map(|(path, _)| path.to_string()).collect();
     let (modules, rest): (Vec<Module>, Vec<(Suppressions, Option<Diagnostic>)>) =
         parsed.into_iter().map(|p| (p.module, (p.suppressions, p.syntax_error))).unzip();
@@ -196,7 +207,7 @@ pub fn scan(files: &[(&str, &str)], root: &str, context: Context) -> Scanned {
         let path = format!("{root}{name}");
         paths.iter().position(|p| *p == path)
     });
-    let project = Project { paths: &paths, modules: &modules, root, app };
+    let project = Project { paths: &paths, modules: &modules, root, app, missing: Default::default() };
     // Line indexes only for the files that need one (most files have no finding).
     let indexes: Vec<std::cell::OnceCell<LineIndex>> = files.iter().map(|_| std::cell::OnceCell::new()).collect();
     let index = |file: usize| indexes[file].get_or_init(|| LineIndex::new(files[file].1));
@@ -208,6 +219,9 @@ pub fn scan(files: &[(&str, &str)], root: &str, context: Context) -> Scanned {
     let mut scanned = Scanned::default();
     let empty = Policy::default();
     for (file, module) in modules.iter().enumerate() {
+        if context.calls_in.is_some_and(|only| only != file) {
+            continue;
+        }
         if let Some(error) = &rest[file].1 {
             scanned.findings.push(ScanFinding { file, diagnostic: error.clone(), api: None, url: None });
         }
@@ -223,6 +237,8 @@ pub fn scan(files: &[(&str, &str)], root: &str, context: Context) -> Scanned {
                 scanned.used.push((Feature::CallTimeout, at(file, call.span)));
             }
             let resolved = call.url.as_ref().and_then(|sym| project.resolve(sym, file));
+            // A wrapper's path (`/user`) gets the wrapper's own base.
+            let resolved = resolved.filter(|r| !call.wrapper || r.text.contains("://"));
             if let Some(resolved) = resolved {
                 let checked = check_url(call.api, &resolved, context, &empty);
                 if let Some((reason, text)) = checked {
@@ -282,6 +298,7 @@ pub fn scan(files: &[(&str, &str)], root: &str, context: Context) -> Scanned {
         let line = finding.diagnostic.span.map_or(1, |span| index(finding.file).position(span.start as usize).line);
         !suppressions.is_suppressed(line, finding.diagnostic.code)
     });
+    scanned.missing = project.missing.take();
     scanned
 }
 

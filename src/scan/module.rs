@@ -74,6 +74,8 @@ pub struct Call {
     pub header_keys: Vec<(String, Span)>,
     /// Whether the call has a `timeout` option at all.
     pub has_timeout: bool,
+    /// A project's own wrapper ([`super::Wrapper`]), not the platform's API.
+    pub wrapper: bool,
 }
 
 /// `tcp.connect({ address, port })`, `udp.send(…)`, `udp.connect(…)` on a socket
@@ -132,6 +134,8 @@ pub struct Collector<'e> {
     sockets: HashMap<String, Protocol>,
     /// Added to every span (a `<script>` block's offset in a `.vue` file).
     offset: u32,
+    /// The project's own wrappers of the network APIs.
+    wrappers: &'e [super::Wrapper],
 }
 
 impl<'e> Collector<'e> {
@@ -144,7 +148,14 @@ impl<'e> Collector<'e> {
             taro_functions: HashMap::new(),
             sockets: HashMap::new(),
             offset,
+            wrappers: &[],
         }
+    }
+
+    /// Also records calls of the project's own wrappers.
+    pub fn with_wrappers(mut self, wrappers: &'e [super::Wrapper]) -> Self {
+        self.wrappers = wrappers;
+        self
     }
 
     pub fn finish(mut self) -> Module {
@@ -286,31 +297,74 @@ impl<'e> Collector<'e> {
             self.module.socket_calls.push(socket_call);
             return;
         }
-        let Some((api, callee)) = self.network_api(&call.callee) else {
-            return;
+        let (api, callee, wrapper) = match self.network_api(&call.callee) {
+            Some((api, callee)) => (api, callee, false),
+            None => match self.wrapper_api(&call.callee) {
+                Some((api, callee)) => (api, callee, true),
+                None => return,
+            },
         };
         let span = self.span(call.span);
         if self.is_excluded(span) {
             return;
         }
-        let mut record =
-            Call { api, callee, span, url: None, options: Vec::new(), header_keys: Vec::new(), has_timeout: false };
+        let mut record = Call {
+            api,
+            callee,
+            span,
+            url: None,
+            options: Vec::new(),
+            header_keys: Vec::new(),
+            has_timeout: false,
+            wrapper,
+        };
         match call.arguments.first() {
             Some(Argument::ObjectExpression(options)) => self.read_options(options, &mut record),
             Some(argument) => {
-                // Taro.request(url, options)
+                // Taro.request(url, options); a wrapper's url first: http.get(url, …)
                 if let Some(expression) = argument.as_expression() {
-                    if api == Api::Request && record.callee.starts_with("Taro") {
+                    if wrapper || (api == Api::Request && record.callee.starts_with("Taro")) {
                         record.url = Some(self.sym(expression, 0));
                     }
                 }
-                if let Some(Argument::ObjectExpression(options)) = call.arguments.get(1) {
+                // A wrapper's second argument is its own (data, config): not read as wx options.
+                if let (false, Some(Argument::ObjectExpression(options))) = (wrapper, call.arguments.get(1)) {
                     self.read_options(options, &mut record);
                 }
             }
             None => {}
         }
         self.module.calls.push(record);
+    }
+
+    /// `http.get`, `this.$http.post`, `request`: a wrapper the project named, written
+    /// as a chain of names.
+    fn wrapper_api(&self, callee: &Expression) -> Option<(Api, String)> {
+        if self.wrappers.is_empty() {
+            return None;
+        }
+        let mut names = Vec::new();
+        let mut expression = callee;
+        loop {
+            match expression {
+                Expression::StaticMemberExpression(member) => {
+                    names.push(member.property.name.as_str());
+                    expression = &member.object;
+                }
+                Expression::Identifier(name) => {
+                    names.push(name.name.as_str());
+                    break;
+                }
+                Expression::ThisExpression(_) => {
+                    names.push("this");
+                    break;
+                }
+                _ => return None,
+            }
+        }
+        names.reverse();
+        let written = names.join(".");
+        self.wrappers.iter().find(|wrapper| wrapper.name == written).map(|wrapper| (wrapper.api, written))
     }
 
     fn read_options(&self, options: &ObjectExpression, record: &mut Call) {

@@ -29,7 +29,12 @@ pub struct Project<'m> {
     pub root: &'m str,
     /// The index of `app.js`/`app.ts` at the root, for `getApp()`.
     pub app: Option<usize>,
+    /// Modules named and not among `paths`: the paths tried for each.
+    pub missing: std::cell::RefCell<Vec<Vec<String>>>,
 }
+
+/// What a module name is tried with, in order: as written, an extension, a folder's index.
+pub const MODULE_SUFFIXES: [&str; 7] = ["", ".js", ".ts", ".mjs", ".cjs", "/index.js", "/index.ts"];
 
 impl Project<'_> {
     /// The module `source` names from module `from`: `./x`, `../x`, `/x` (from the
@@ -43,10 +48,18 @@ impl Project<'_> {
         } else {
             return None;
         };
-        ["", ".js", ".ts", ".mjs", ".cjs", "/index.js", "/index.ts"].iter().find_map(|ext| {
+        let found = MODULE_SUFFIXES.iter().find_map(|ext| {
             let candidate = format!("{base}{ext}");
             self.paths.iter().position(|p| *p == candidate)
-        })
+        });
+        if found.is_none() {
+            let tried: Vec<String> = MODULE_SUFFIXES.iter().map(|ext| format!("{base}{ext}")).collect();
+            let mut missing = self.missing.borrow_mut();
+            if !missing.contains(&tried) {
+                missing.push(tried);
+            }
+        }
+        found
     }
 
     /// The value of `sym` written in `module`.

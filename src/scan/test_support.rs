@@ -25,7 +25,7 @@ pub fn policy() -> Policy {
 pub fn lint_source(text: &str) -> Vec<Diagnostic> {
     let policy = policy();
     let lan = Lan::parse("192.168.1.10/24", None).ok();
-    let scanned = scan(&[(PATH, text)], "", Context { policy: Some(&policy), lan });
+    let scanned = scan(&[(PATH, text)], "", Context { policy: Some(&policy), lan, ..Default::default() });
     scanned.findings.into_iter().filter(|f| f.file == 0).map(|f| f.diagnostic).collect()
 }
 

@@ -3,7 +3,7 @@ use super::*;
 
 fn scan_files(files: &[(&str, &str)]) -> Vec<(String, u32, u32, &'static str, Option<String>)> {
     let policy = policy();
-    let scanned = scan(files, "", Context { policy: Some(&policy), lan: None });
+    let scanned = scan(files, "", Context { policy: Some(&policy), ..Default::default() });
     let mut out: Vec<_> = scanned
         .findings
         .iter()

@@ -146,6 +146,19 @@ export const CASES = {
     },
   },
 
+  /** The build plugin from the installed package: `import 'wxnet/vite'` and `require('wxnet/webpack')`. */
+  plugin: {
+    async check(project) {
+      await project.npm('run', 'build');
+      const report = (name) => JSON.parse(readFileSync(join(project.dir, `${name}.json`), 'utf8'));
+      const bad = 'src/main.js:2:44  error  wx.request to "http://api.example.test/x"';
+      const vite = report('vite');
+      assert.ok(vite.some((log) => log.message.includes(bad) && log.loc?.line === 2 && log.loc?.column === 43), JSON.stringify(vite));
+      const webpack = report('webpack');
+      assert.ok(webpack.some((w) => w.message.includes(bad) && w.loc === '2:43-70' && w.moduleName === './src/main.js'), JSON.stringify(webpack));
+    },
+  },
+
   typescript: {
     async check(project, suite) {
       await project.npm('run', 'build'); // tsc -p tsconfig.json: fails on any type error
@@ -238,6 +251,12 @@ async function install(name, dir, tarball) {
     assert.equal(range, rootTools[tool], `fixture ${name} lists ${tool}@${range}; the workspace has ${tool}@${rootTools[tool]}`);
   }
   const npm = (...args) => run('npm', args, { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  // The package's own dependencies (unplugin, for the build plugin) are linked the same
+  // way before npm runs: npm finds them installed and fetches nothing.
+  for (const [dependency, range] of Object.entries(packageJson(repoRoot, 'pkg').dependencies ?? {})) {
+    assert.equal(range, rootTools[dependency], `wxnet depends on ${dependency}@${range}; the workspace has ${dependency}@${rootTools[dependency]}`);
+    linkTool(dir, dependency);
+  }
   // npm would fetch the tools listed: it installs the tarball with them set aside.
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, devDependencies: undefined }, null, 2));
   await npm('install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', tarball);

@@ -119,7 +119,7 @@ fn rule_12_given_files_are_named_as_given_and_lan_must_be_an_address() {
             file: "ci/wxnet.json".into(),
             text: "{\"rules\": {\"wxnet/domain-icp\": \"off\"}}".into(),
         }),
-        lan: None,
+        ..Options::default()
     };
     let report = lint_project(&project(&[]), &options).unwrap();
     assert_eq!(at(&report), [f("../lists/domains.json", 1, 20, "wxnet/domain-scheme")]);

@@ -1,0 +1,7 @@
+import type { Plugin } from 'rollup';
+import type { WxnetPluginOptions } from './options.js';
+export type { WxnetPluginOptions } from './options.js';
+/** The wxnet build plugin for Rollup: `plugins: [wxnet({ domains: 'domains.json' })]`. */
+declare const wxnet: (options?: WxnetPluginOptions) => Plugin | Plugin[];
+export default wxnet;
+export { wxnet };

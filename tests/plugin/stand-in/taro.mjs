@@ -1,0 +1,2 @@
+// Stands in for @tarojs/taro in the injection test.
+export default { name: 'Taro', request() {} };
