@@ -226,7 +226,7 @@ test('rule 13: lintProject takes rules, extraCallees and focus across the bounda
   assert.throws(() => lintProject(files, { extraCallees: 'api.get' }), { code: 'arg/type', message: /options\.extraCallees must be an array/ });
   assert.throws(() => lintProject(files, { rules: { 'wxnet/url-insecure': 'loud' } }), { code: 'arg/type', message: /options\.rules: "wxnet\/url-insecure" is set to "loud"/ });
   assert.throws(() => lintProject(files, { focus: 3 }), { code: 'arg/type', message: /options\.focus must be a path/ });
-  assert.deepEqual(lintCallKeywords(['http.get', 'upload']), ['request', 'uploadFile', 'downloadFile', 'connectSocket', 'get', 'upload']);
+  assert.deepEqual(lintCallKeywords(['http.get', 'upload']), ['request', 'uploadFile', 'downloadFile', 'connectSocket', 'createTCPSocket', 'createUDPSocket', 'get', 'upload']);
 });
 
 test('each entry is typed: the options, the bundler\'s plugin type, wrong options refused (tsc)', () => {
