@@ -181,7 +181,18 @@ mod tests {
     #[test]
     fn rule_14_loopback_and_unspecified_are_never_forwarded_to() {
         let lan = Lan::parse("127.0.0.5/8", None).ok();
-        for address in ["127.0.0.1", "127.9.9.9", "0.0.0.0", "::1", "::", "::ffff:127.0.0.1", "::ffff:0.0.0.0", "::127.0.0.1", "64:ff9b::7f00:1", "2002:7f00:1::"] {
+        for address in [
+            "127.0.0.1",
+            "127.9.9.9",
+            "0.0.0.0",
+            "::1",
+            "::",
+            "::ffff:127.0.0.1",
+            "::ffff:0.0.0.0",
+            "::127.0.0.1",
+            "64:ff9b::7f00:1",
+            "2002:7f00:1::",
+        ] {
             assert!(!allowed(address, None), "{address}");
             assert!(!allowed(address, lan), "{address} with a LAN that contains it");
         }
