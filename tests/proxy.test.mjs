@@ -145,6 +145,27 @@ test('rule 14: a listed host that resolves to a loopback or private address (no 
   }
 });
 
+test('rule 14: a socket to a listed host resolving to loopback is refused with the errMsg; a header the page forged with CR/LF is left out', async () => {
+  const lookup = (hostname, options, callback) => (options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4));
+  const server = await startProxyServer({ port: 0, domains: DOMAINS, log: false, lookup });
+  try {
+    const task = createWx({ proxy: server.url, WebSocket }).wx.connectSocket({ url: `wss://${LISTED}/` });
+    const error = await new Promise((resolve) => task.onError(resolve));
+    assert.equal(error.errMsg, `connectSocket:fail wxnet proxy: ${LISTED} resolves to 127.0.0.1 (loopback), which it does not forward to`);
+  } finally {
+    await server.close();
+  }
+  const forged = JSON.stringify({ 'x-ok': 'yes', 'x-bad': 'a\r\nInjected: 1', 'bad name': '1' });
+  const raw = new WebSocket(`${proxyServer.url.replace('http', 'ws')}?api=connectSocket&url=${encodeURIComponent(`wss://${LISTED}/forged`)}&header=${encodeURIComponent(forged)}`);
+  await new Promise((resolve, reject) => { raw.once('open', resolve); raw.once('error', reject); });
+  raw.close();
+  const handshake = backend.handshakes.at(-1);
+  assert.equal(handshake.path, '/forged');
+  assert.equal(handshake.headers['x-ok'], 'yes');
+  assert.equal(handshake.headers['x-bad'], undefined);
+  assert.equal(handshake.headers.injected, undefined);
+});
+
 test('rule 2 and 14: the LAN rule lets a LAN peer through the address check, never loopback', async () => {
   assert.deepEqual(checkResolvedAddress('request', LISTED, '192.168.1.20', { ip: '192.168.1.10' }), { allowed: true, class: 'private' });
   assert.equal(checkResolvedAddress('request', LISTED, '192.168.1.20').allowed, false);

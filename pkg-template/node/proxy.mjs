@@ -56,12 +56,17 @@ export function createProxy(options = {}) {
     req.url = call.path;
     const agent = (call.mapped ? agents.mapped : agents.checked)[call.target.protocol];
     req.wxnetCall = { call, started };
-    engine.web(req, res, { target: call.target, agent }, (error) => {
+    const failed = (error) => {
       const refusal = upstreamFailure(call, error);
       settings.log({ kind: refusal.reason === 'address' ? 'refused' : 'failed', api: call.api, method: req.method, url: call.url, reason: refusal.reason, errMsg: refusal.errMsg });
       if (!res.headersSent) refuse(res, refusal.reason === 'address' ? 403 : 502, refusal);
       else res.destroy();
-    });
+    };
+    try {
+      engine.web(req, res, { target: call.target, agent }, failed);
+    } catch (error) {
+      failed(error); // e.g. a request Node refuses to send: the call fails, the dev server goes on
+    }
     return undefined;
   }
 
@@ -99,24 +104,31 @@ export function createProxy(options = {}) {
       socket.destroy();
       return true;
     }
+    // What the refusal handshake needs, read before the headers are rewritten for the upstream.
+    const handshake = { protocols: req.headers['sec-websocket-protocol'], key: req.headers['sec-websocket-key'] };
     openSockets.add(socket);
     socket.on('close', () => openSockets.delete(socket));
     socket.on('error', () => {});
     const refusal = !call.ok ? call.refusal : literalAddressRefusal(settings, call);
     if (refusal) {
       settings.log({ kind: 'refused', api: 'connectSocket', url: call.url, reason: call.ok ? 'address' : call.reason, errMsg: refusal.errMsg });
-      refuseSocket(req, socket, refusal);
+      refuseSocket(handshake, socket, refusal);
       return true;
     }
     req.headers = socketHeaders(settings, call, req.headers);
     req.url = call.path;
     const agent = (call.mapped ? agents.mappedSockets : agents.checkedSockets)[call.target.protocol === 'wss:' ? 'https:' : 'http:'];
     req.wxnetCall = { call, started: performance.now() };
-    engine.ws(req, socket, head, { target: call.target, agent }, (error) => {
+    const failed = (error) => {
       const failure = upstreamFailure(call, error);
       settings.log({ kind: failure.reason === 'address' ? 'refused' : 'failed', api: 'connectSocket', url: call.url, reason: failure.reason, errMsg: failure.errMsg });
-      if (!socket.destroyed && socket.bytesWritten === 0) refuseSocket(req, socket, failure);
-    });
+      if (!socket.destroyed && socket.bytesWritten === 0) refuseSocket(handshake, socket, failure);
+    };
+    try {
+      engine.ws(req, socket, head, { target: call.target, agent }, failed);
+    } catch (error) {
+      failed(error);
+    }
     return true;
   };
 
@@ -195,9 +207,9 @@ function refuse(res, status, { errMsg, errno }) {
  * accepted with it, the errMsg sent as one text message, and the socket closed
  * (a browser shows nothing of a failed handshake). Anyone else gets a 403.
  */
-function refuseSocket(req, socket, { errMsg, errno }) {
-  const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-  const key = req.headers['sec-websocket-key'];
+function refuseSocket(handshake, socket, { errMsg, errno }) {
+  const offered = String(handshake.protocols ?? '').split(',').map((p) => p.trim());
+  const { key } = handshake;
   if (!offered.includes(PROXY_SOCKET_PROTOCOL) || typeof key !== 'string') {
     const body = JSON.stringify(errno === undefined ? { errMsg } : { errMsg, errno });
     socket.end(`HTTP/1.1 403 Forbidden\r\ncontent-type: application/json\r\n${PROXY_HEADERS.refused}: 1\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);

@@ -18,6 +18,9 @@ const FIXED_METHOD = { uploadFile: 'POST', downloadFile: 'GET' };
 const OPTION_NAMES = ['domains', 'appid', 'version', 'lan', 'upstreams', 'log', 'path', 'lookup'];
 /** Response headers that belong to one hop, not to the answer. */
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade']);
+/** A header name (RFC 9110 token) and a value Node will send (no CR, LF or NUL). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 /** Handshake headers of a WebSocket that the code's own `header` cannot replace. */
 const HANDSHAKE_HEADERS = new Set(['host', 'connection', 'upgrade', 'sec-websocket-key', 'sec-websocket-version',
   'sec-websocket-extensions', 'sec-websocket-protocol', 'content-length', 'transfer-encoding']);
@@ -167,9 +170,12 @@ export function socketHeaders(settings, call, incoming) {
   else delete headers['sec-websocket-protocol'];
   for (const [name, value] of Object.entries(call.header ?? {})) {
     const lower = name.toLowerCase();
-    if (HANDSHAKE_HEADERS.has(lower) || lower === 'referer' || BROWSER_ONLY_HEADERS.includes(lower) && lower !== 'cookie') continue;
-    if (value === undefined || value === null) continue;
-    headers[lower] = String(value);
+    if (HANDSHAKE_HEADERS.has(lower) || lower === 'referer' || (BROWSER_ONLY_HEADERS.includes(lower) && lower !== 'cookie')) continue;
+    if (value === undefined || value === null || lower.startsWith(WIRE_HEADER_PREFIX)) continue;
+    const text = String(value);
+    // The query is the page's to write: a header Node would refuse to send is left out, never thrown.
+    if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(text)) continue;
+    headers[lower] = text;
   }
   headers.referer = settings.referer;
   return headers;
