@@ -298,7 +298,12 @@ test('rule 14: installWx patches a Taro-style object: promises with abort, inter
   assert.equal(typeof download.progress, 'function');
   assert.equal((await download).errMsg, 'downloadFile:ok');
   const socket = await Taro.connectSocket({ url: `wss://${LISTED}/taro` });
-  await new Promise((resolve) => socket.onOpen(resolve));
+  // The socket may open before the Promise hands it over (as in Taro H5 itself).
+  if (socket.readyState !== 1) await new Promise((resolve) => socket.onOpen(resolve));
+  const echoed = new Promise((resolve) => socket.onMessage(({ data }) => resolve(data)));
+  socket.send({ data: 'taro' });
+  assert.equal(await echoed, 'echo:taro');
+  assert.equal(backend.handshakes.at(-1).headers.referer, PLATFORM_REFERER);
   socket.close({});
   uninstall();
   await assert.rejects(Taro.request({ url: 'x' }), /the original ran/);

@@ -15,7 +15,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { isIP } from 'node:net';
 import httpProxy from 'http-proxy-3';
 import { REDIRECT_STATUSES, readCall, readProxyOptions, redirectRefusal, responseHeaders, socketHeaders, upstreamHeaders } from '../proxy/calls.mjs';
-import { PROXY_HEADERS, PROXY_SOCKET_PROTOCOL, REFUSED_CLOSE_CODE } from '../proxy/wire.mjs';
+import { PROXY_HEADERS, PROXY_SOCKET_PROTOCOL, REFUSED_CLOSE_CODE, REFUSED_SOCKET_PROTOCOL } from '../proxy/wire.mjs';
 
 const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
@@ -94,7 +94,14 @@ export function createProxy(options = {}) {
   engine.on('proxyReqWs', (proxyReq, req) => {
     const { call, started } = req.wxnetCall ?? {};
     if (!call) return;
-    proxyReq.on('upgrade', () => settings.log({ kind: 'forwarded', api: 'connectSocket', url: call.url, status: 101, to: call.target.origin, ms: performance.now() - started }));
+    proxyReq.on('upgrade', (upstream) => {
+      // Runs before the engine writes the 101: a client that offered subprotocols (the shim
+      // always does) must get one back, so the shim's own stands in when the upstream chose none.
+      if (upstream.headers['sec-websocket-protocol'] === undefined && offers(req.wxnetCall.handshake, PROXY_SOCKET_PROTOCOL)) {
+        upstream.headers['sec-websocket-protocol'] = PROXY_SOCKET_PROTOCOL;
+      }
+      settings.log({ kind: 'forwarded', api: 'connectSocket', url: call.url, status: 101, to: call.target.origin, ms: performance.now() - started });
+    });
   });
 
   middleware.upgrade = function upgrade(req, socket, head) {
@@ -118,7 +125,7 @@ export function createProxy(options = {}) {
     req.headers = socketHeaders(settings, call, req.headers);
     req.url = call.path;
     const agent = (call.mapped ? agents.mappedSockets : agents.checkedSockets)[call.target.protocol === 'wss:' ? 'https:' : 'http:'];
-    req.wxnetCall = { call, started: performance.now() };
+    req.wxnetCall = { call, started: performance.now(), handshake };
     const failed = (error) => {
       const failure = upstreamFailure(call, error);
       settings.log({ kind: failure.reason === 'address' ? 'refused' : 'failed', api: 'connectSocket', url: call.url, reason: failure.reason, errMsg: failure.errMsg });
@@ -203,20 +210,23 @@ function refuse(res, status, { errMsg, errno }) {
 }
 
 /**
- * A refused WebSocket. The shim offered the marker subprotocol: the handshake is
+ * A refused WebSocket. The shim offered the refusal subprotocol: the handshake is
  * accepted with it, the errMsg sent as one text message, and the socket closed
  * (a browser shows nothing of a failed handshake). Anyone else gets a 403.
  */
+function offers(handshake, protocol) {
+  return String(handshake.protocols ?? '').split(',').some((offered) => offered.trim() === protocol);
+}
+
 function refuseSocket(handshake, socket, { errMsg, errno }) {
-  const offered = String(handshake.protocols ?? '').split(',').map((p) => p.trim());
   const { key } = handshake;
-  if (!offered.includes(PROXY_SOCKET_PROTOCOL) || typeof key !== 'string') {
+  if (!offers(handshake, REFUSED_SOCKET_PROTOCOL) || typeof key !== 'string') {
     const body = JSON.stringify(errno === undefined ? { errMsg } : { errMsg, errno });
     socket.end(`HTTP/1.1 403 Forbidden\r\ncontent-type: application/json\r\n${PROXY_HEADERS.refused}: 1\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
     return;
   }
   const accept = createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
-  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\nSec-WebSocket-Protocol: ${PROXY_SOCKET_PROTOCOL}\r\n\r\n`);
+  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\nSec-WebSocket-Protocol: ${REFUSED_SOCKET_PROTOCOL}\r\n\r\n`);
   socket.write(frame(0x1, Buffer.from(errMsg)));
   const close = Buffer.alloc(2);
   close.writeUInt16BE(REFUSED_CLOSE_CODE);

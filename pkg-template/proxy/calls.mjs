@@ -8,7 +8,7 @@ import { buildReferer } from '../core/referer.mjs';
 import { checkResolvedAddress, checkUrl, compileDomains, DomainPolicy, errMsgFor } from '../core/rules.mjs';
 import { describeValue } from '../core/type-name.mjs';
 import { BROWSER_ONLY_HEADERS, WX_DEFAULTS, requestMethod } from '../core/wx-checks.mjs';
-import { encodeCookies, PROXY_HEADERS, PROXY_QUERY, PROXY_SOCKET_PROTOCOL, WIRE_HEADER_PREFIX } from './wire.mjs';
+import { encodeCookies, PROXY_HEADERS, PROXY_QUERY, PROXY_SOCKET_PROTOCOL, REFUSED_SOCKET_PROTOCOL, WIRE_HEADER_PREFIX } from './wire.mjs';
 
 /** Statuses a browser's fetch would follow by itself. */
 export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -161,11 +161,11 @@ export function upstreamHeaders(settings, call, incoming) {
   return headers;
 }
 
-/** The handshake headers of a WebSocket: as upstreamHeaders, plus the code's `header` (from the query), without the marker subprotocol. */
+/** The handshake headers of a WebSocket: as upstreamHeaders, plus the code's `header` (from the query), without the shim's subprotocols. */
 export function socketHeaders(settings, call, incoming) {
   const headers = upstreamHeaders(settings, call, incoming);
   const protocols = String(incoming['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim())
-    .filter((p) => p !== '' && p !== PROXY_SOCKET_PROTOCOL);
+    .filter((p) => p !== '' && p !== PROXY_SOCKET_PROTOCOL && p !== REFUSED_SOCKET_PROTOCOL);
   if (protocols.length > 0) headers['sec-websocket-protocol'] = protocols.join(', ');
   else delete headers['sec-websocket-protocol'];
   for (const [name, value] of Object.entries(call.header ?? {})) {

@@ -11,8 +11,8 @@
 // (each percent-encoded, comma-separated; a page cannot read Set-Cookie), and
 // `x-wxnet-refused: 1` with a JSON body `{ errMsg, errno? }` when the proxy refused
 // the call or could not reach the upstream. A refused WebSocket is accepted with the
-// marker subprotocol `wxnet-proxy`, gets the errMsg as one text message, and is
-// closed with code 4403.
+// subprotocol `wxnet-refused`, gets the errMsg as one text message, and is closed
+// with code 4403.
 
 export const PROXY_QUERY = Object.freeze({ api: 'api', url: 'url', header: 'header' });
 export const PROXY_HEADERS = Object.freeze({
@@ -22,11 +22,14 @@ export const PROXY_HEADERS = Object.freeze({
   refused: 'x-wxnet-refused',
 });
 /**
- * The subprotocol the shim adds to every proxied WebSocket. The proxy strips it
- * before forwarding; it selects it only to refuse, then sends the errMsg as one text
- * message and closes with REFUSED_CLOSE_CODE.
+ * The subprotocols the shim adds to every proxied WebSocket; the proxy strips them
+ * before forwarding. It answers with PROXY_SOCKET_PROTOCOL when the upstream chose
+ * none (a client that offered subprotocols must get one back), and with
+ * REFUSED_SOCKET_PROTOCOL only to refuse: then the errMsg follows as one text
+ * message, and a close with REFUSED_CLOSE_CODE.
  */
 export const PROXY_SOCKET_PROTOCOL = 'wxnet-proxy';
+export const REFUSED_SOCKET_PROTOCOL = 'wxnet-refused';
 /** Close code of a WebSocket the proxy refused (4000–4999: for applications). */
 export const REFUSED_CLOSE_CODE = 4403;
 /** Every wire header starts so; the proxy strips such headers coming from an upstream. */

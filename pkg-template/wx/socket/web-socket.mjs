@@ -7,7 +7,7 @@ import { outgoingHeaders } from '../http/headers.mjs';
 import { checkParameters, optionObject } from '../parameters.mjs';
 import { now } from '../runtime.mjs';
 import { toUpstream } from '../upstreams.mjs';
-import { PROXY_SOCKET_PROTOCOL, proxiedSocket } from './proxied-socket.mjs';
+import { REFUSED_SOCKET_PROTOCOL, proxiedSocket } from './proxied-socket.mjs';
 
 const OPEN = 1;
 const CONNECTING = 0;
@@ -107,8 +107,8 @@ export class SocketTask {
     }
     this.socket.binaryType = 'arraybuffer';
     this.socket.onopen = () => {
-      // The proxy refused the target: it picked its own marker protocol and sends the errMsg, then closes.
-      if (this.context.proxy && this.socket.protocol === PROXY_SOCKET_PROTOCOL) this.refusedByProxy = true;
+      // The proxy refused the target: it picked its refusal subprotocol and sends the errMsg, then closes.
+      if (this.context.proxy && this.socket.protocol === REFUSED_SOCKET_PROTOCOL) this.refusedByProxy = true;
       else this.opened();
     };
     this.socket.onmessage = (event) => {
