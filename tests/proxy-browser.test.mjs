@@ -1,7 +1,8 @@
 // The dev proxy in real dev servers, with a page in headless Chromium that uses
 // createWx({ proxy: '/__wxnet' }): Vite (the proxy mounted by a tiny inline plugin
 // through attachToViteServer) and webpack-dev-server (setupMiddlewares through
-// webpackDevServerSetup). A backend on 127.0.0.1 records what arrives (RULES.md §14).
+// webpackDevServerSetup), and a page on another origin using a standalone proxy (CORS for
+// loopback origins). A backend on 127.0.0.1 records what arrives (RULES.md §14).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,8 +12,8 @@ import { join } from 'node:path';
 import { createServer as createViteServer } from 'vite';
 import webpack from 'webpack';
 import WebpackDevServer from 'webpack-dev-server';
-import { attachToViteServer, createProxy, webpackDevServerSetup } from '../pkg/proxy.mjs';
-import { launchChromium, pageResult, repoRoot } from './helpers/browser.mjs';
+import { attachToViteServer, createProxy, startProxyServer, webpackDevServerSetup } from '../pkg/proxy.mjs';
+import { launchChromium, pageResult, repoRoot, serveStatic } from './helpers/browser.mjs';
 import { APPID, DOMAINS, LISTED, PLATFORM_REFERER, startBackend } from './helpers/proxy-backend.mjs';
 
 let backend;
@@ -109,5 +110,20 @@ test('rule 14: webpack-dev-server with the proxy (setupMiddlewares): the same', 
     assertPhoneLike(result, events, firstSeen);
   } finally {
     await server.stop();
+  }
+});
+
+test('rule 14: a page on another origin through the standalone proxy (`wxnet proxy`): CORS for a loopback origin, the same results', async () => {
+  const events = [];
+  const proxy = await startProxyServer({ port: 0, domains: DOMAINS, appid: APPID, upstreams: backend.upstreams, log: (event) => events.push(event) });
+  const site = await serveStatic(repoRoot);
+  try {
+    const firstSeen = backend.seen.length;
+    const result = await pageResult(browser, `${site.origin}/tests/proxy-browser/page.html?proxy=${encodeURIComponent(proxy.url)}`, { timeout: 30_000 });
+    assert.notEqual(new URL(proxy.url).origin, result.pageOrigin);
+    assertPhoneLike(result, events, firstSeen);
+  } finally {
+    await site.close();
+    await proxy.close();
   }
 });

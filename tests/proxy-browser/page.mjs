@@ -1,6 +1,6 @@
 // A browser preview's wx calls through the dev proxy mounted in the dev server that
 // serves this page (`createWx({ proxy: '/__wxnet' })`); publishes what the
-// callbacks saw on window.__result. The listed host is api.example.test; the proxy
+// callbacks saw on window.__result (`?proxy=` points it at a standalone proxy instead). The listed host is api.example.test; the proxy
 // maps it to the test's backend.
 import { init, createWx } from '/pkg/browser.mjs';
 
@@ -15,7 +15,9 @@ function settle(api, option) {
 async function run() {
   await init();
   document.cookie = 'browser-jar=1; path=/'; // the browser's own cookie for the dev server: the proxy must drop it
-  const { wx, runtime } = createWx({ proxy: '/__wxnet', appid: 'wx0123456789abcdef' });
+  // The dev server's own mount, or a standalone `wxnet proxy` on another origin (`?proxy=`).
+  const proxy = new URLSearchParams(location.search).get('proxy') ?? '/__wxnet';
+  const { wx, runtime } = createWx({ proxy, appid: 'wx0123456789abcdef' });
   const echo = await settle(wx.request, { url: `${API}/echo?from=page`, header: { cookie: 'token=from-code' } });
   const unlisted = await settle(wx.request, { url: 'https://unlisted.example.test/echo' });
   const redirectAway = await settle(wx.request, { url: `${API}/redirect-away` });
