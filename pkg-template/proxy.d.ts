@@ -38,6 +38,11 @@ export interface ProxyOptions {
   log?: ((event: ProxyLogEvent) => void) | false;
   /** The path the proxy answers on. Default `'/__wxnet'`. */
   path?: string;
+  /**
+   * Host names (besides IP addresses and localhost) under which pages may use the proxy,
+   * e.g. a custom dev host; `true` allows any (not advised: DNS rebinding). Default none.
+   */
+  allowedHosts?: string[] | true;
   /** How host names are resolved (same signature as `dns.lookup`); every address is checked. Default `dns.lookup`. */
   lookup?: ProxyLookup;
 }
@@ -53,7 +58,7 @@ export interface ProxyLogEvent {
   /** forwarded: the origin it went to. */
   to?: string;
   ms?: number;
-  /** refused/failed: why: a checkUrl reason (`not-listed`, …), `address`, `redirect`, `method`, `upstream`. */
+  /** refused/failed: why: a checkUrl reason (`not-listed`, …), `address`, `redirect`, `method`, `page`, `upstream`. */
   reason?: string;
   errMsg?: string;
 }

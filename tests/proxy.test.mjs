@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import WebSocket from 'ws';
 import { checkResolvedAddress, createWx } from '../pkg/node.mjs';
-import { request as httpRequest } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createProxy, startProxyServer } from '../pkg/proxy.mjs';
 import { installWx } from '../pkg/h5.mjs';
 import { APPID, DOMAINS, LISTED, PLATFORM_REFERER, startBackend } from './helpers/proxy-backend.mjs';
@@ -36,7 +36,7 @@ test('rule 14: a proxied request reaches the backend with the platform Referer, 
   const wx = proxied();
   const { ok, res } = await call(wx, 'request', {
     url: `https://${LISTED}/echo?q=1`, method: 'POST', data: { a: 1 },
-    header: { cookie: 'token=from-code', Origin: 'http://evil.page', Referer: 'https://page.example/' },
+    header: { cookie: 'token=from-code', Origin: 'http://localhost:5173', Referer: 'http://localhost:5173/index.html' },
   });
   assert.equal(ok, true, res.errMsg);
   assert.equal(res.errMsg, 'request:ok');
@@ -186,11 +186,47 @@ test('rule 14: createProxy options are checked; the standalone server answers on
   assert.throws(() => createProxy({ appid: 'nope' }), (e) => e.code === 'proxy/options' && /options\.appid/.test(e.message));
   assert.throws(() => createProxy({ upstreams: { [LISTED]: 'ftp://x' } }), (e) => e.code === 'proxy/options' && /upstreams/.test(e.message));
   assert.throws(() => createWx({ proxy: '/__wxnet' }), (e) => e.code === 'wx/options' && /absolute URL/.test(e.message));
+  assert.throws(() => createProxy({ allowedHosts: 'x' }), (e) => e.code === 'proxy/options' && /allowedHosts/.test(e.message));
   const rebound = await new Promise((resolve, reject) => {
     httpRequest(`${proxyServer.url}?api=request&url=x`, { headers: { host: 'rebound.attacker.example' } }, (res) => { res.resume(); resolve(res.statusCode); })
       .on('error', reject).end();
   });
   assert.equal(rebound, 421, 'a DNS-rebound name pointing at the proxy gets nothing');
+});
+
+test('rule 14: mounted in a dev server, the proxy serves no DNS-rebound Host and no cross-site page (HTTP and WebSocket)', async () => {
+  const proxy = createProxy({ domains: DOMAINS, upstreams: backend.upstreams, log: false, allowedHosts: ['dev.example.test'] });
+  const server = createHttpServer((req, res) => proxy(req, res, () => { res.statusCode = 404; res.end(); }));
+  server.on('upgrade', (req, socket, head) => proxy.upgrade(req, socket, head) || socket.destroy());
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}/__wxnet?api=request&url=${encodeURIComponent(`https://${LISTED}/echo`)}`;
+  const send = (headers) => new Promise((resolve, reject) => {
+    httpRequest(base, { headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => { text += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode, text }));
+    }).on('error', reject).end();
+  });
+  try {
+    const before = backend.seen.length;
+    const rebound = await send({ host: 'rebound.attacker.example' });
+    assert.equal(rebound.status, 403);
+    assert.match(JSON.parse(rebound.text).errMsg, /Host "rebound\.attacker\.example" is not an IP address, localhost or one of allowedHosts/);
+    const crossSite = await send({ origin: 'https://evil.example' });
+    assert.equal(crossSite.status, 403);
+    assert.match(JSON.parse(crossSite.text).errMsg, /a page on https:\/\/evil\.example may not use this proxy/);
+    assert.equal(backend.seen.length, before, 'neither reached the backend');
+    assert.equal((await send({ host: 'dev.example.test:5173', origin: 'http://dev.example.test:5173' })).status, 200, 'an allowed host');
+    assert.equal((await send({ host: 'localhost:5173', origin: 'http://127.0.0.1:8080' })).status, 200, 'a loopback page');
+    const socketOrigin = `ws://127.0.0.1:${server.address().port}/__wxnet?api=connectSocket&url=${encodeURIComponent(`wss://${LISTED}/`)}`;
+    const hijack = new WebSocket(socketOrigin, { origin: 'https://evil.example' });
+    const outcome = await new Promise((resolve) => { hijack.once('open', () => resolve('open')); hijack.once('error', (error) => resolve(error.message)); });
+    assert.match(outcome, /403/);
+  } finally {
+    proxy.close();
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 test('rule 14: close() frees every socket: a process that used the proxy exits by itself', async () => {

@@ -14,7 +14,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { isIP } from 'node:net';
 import httpProxy from 'http-proxy-3';
-import { REDIRECT_STATUSES, readCall, readProxyOptions, redirectRefusal, responseHeaders, socketHeaders, upstreamHeaders } from '../proxy/calls.mjs';
+import { REDIRECT_STATUSES, pageRefusal, readCall, readProxyOptions, redirectRefusal, responseHeaders, socketHeaders, upstreamHeaders } from '../proxy/calls.mjs';
 import { PROXY_HEADERS, PROXY_SOCKET_PROTOCOL, REFUSED_CLOSE_CODE, REFUSED_SOCKET_PROTOCOL } from '../proxy/wire.mjs';
 
 const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -42,6 +42,11 @@ export function createProxy(options = {}) {
     const call = readCall(settings, req, 'http');
     if (call === undefined) return next?.();
     if (closed) return refuse(res, 503, { errMsg: 'the wxnet proxy is closed' });
+    const page = pageRefusal(settings, req.headers);
+    if (page) {
+      settings.log({ kind: 'refused', api: call.api, method: req.method, url: call.url, reason: 'page', errMsg: page.errMsg });
+      return refuse(res, 403, page);
+    }
     if (!call.ok) {
       settings.log({ kind: 'refused', api: call.api, method: req.method, url: call.url, reason: call.reason, errMsg: call.refusal.errMsg });
       return refuse(res, call.status, call.refusal);
@@ -116,9 +121,11 @@ export function createProxy(options = {}) {
     openSockets.add(socket);
     socket.on('close', () => openSockets.delete(socket));
     socket.on('error', () => {});
-    const refusal = !call.ok ? call.refusal : literalAddressRefusal(settings, call);
+    const page = pageRefusal(settings, req.headers);
+    const refusal = page ?? (!call.ok ? call.refusal : literalAddressRefusal(settings, call));
     if (refusal) {
-      settings.log({ kind: 'refused', api: 'connectSocket', url: call.url, reason: call.ok ? 'address' : call.reason, errMsg: refusal.errMsg });
+      const reason = page ? 'page' : call.ok ? 'address' : call.reason;
+      settings.log({ kind: 'refused', api: 'connectSocket', url: call.url, reason, errMsg: refusal.errMsg });
       refuseSocket(handshake, socket, refusal);
       return true;
     }

@@ -15,7 +15,7 @@ export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const HTTP_APIS = ['request', 'uploadFile', 'downloadFile'];
 /** The one method uploadFile and downloadFile send. */
 const FIXED_METHOD = { uploadFile: 'POST', downloadFile: 'GET' };
-const OPTION_NAMES = ['domains', 'appid', 'version', 'lan', 'upstreams', 'log', 'path', 'lookup'];
+const OPTION_NAMES = ['domains', 'appid', 'version', 'lan', 'upstreams', 'log', 'path', 'lookup', 'allowedHosts'];
 /** Response headers that belong to one hop, not to the answer. */
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade']);
 /** A header name (RFC 9110 token) and a value Node will send (no CR, LF or NUL). */
@@ -52,8 +52,13 @@ export function readProxyOptions(options) {
   const path = options.path ?? '/__wxnet';
   if (typeof path !== 'string' || !/^\/[^?#\s]*$/.test(path)) throw optionError(`options.path must be a path such as "/__wxnet", got ${describeValue(path)}`);
   if (options.lookup !== undefined && typeof options.lookup !== 'function') throw optionError(`options.lookup must be a function like dns.lookup, got ${describeValue(options.lookup)}`);
+  const allowedHosts = options.allowedHosts ?? [];
+  if (allowedHosts !== true && (!Array.isArray(allowedHosts) || !allowedHosts.every((host) => typeof host === 'string' && host !== ''))) {
+    throw optionError(`options.allowedHosts must be host names such as ["dev.example.test"] or true, got ${describeValue(allowedHosts)}`);
+  }
   return {
     policy, lan, referer, path: path.replace(/(.)\/$/, '$1'),
+    allowedHosts: allowedHosts === true ? true : allowedHosts.map((host) => host.toLowerCase()),
     upstreams: readUpstreams(options.upstreams),
     log: readLog(options.log),
     lookup: options.lookup,
@@ -99,6 +104,39 @@ export function logLine({ kind, api, method, url, status, errMsg, reason, ms }) 
   const call = `${method ? `${method} ` : ''}${api} ${url}`;
   if (kind === 'forwarded') return `wxnet proxy: forwarded ${call} -> ${status} (${Math.round(ms)} ms)`;
   return `wxnet proxy: ${kind} ${call}: ${errMsg} [${reason}]`;
+}
+
+const IP_HOST = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/i;
+const LOOPBACK_NAME = /^(localhost|[^.]+\.localhost)$/i;
+
+/** The host name of a Host header or an origin, lower case, without the port. */
+function hostName(authority) {
+  try { return new URL(`http://${authority}`).hostname.toLowerCase(); } catch { return undefined; }
+}
+
+/** IP addresses and localhost, which no DNS rebinding can stand for, and the allowed names. */
+function hostAllowed(settings, name) {
+  return name !== undefined && (settings.allowedHosts === true || IP_HOST.test(name) || LOOPBACK_NAME.test(name) || settings.allowedHosts.includes(name));
+}
+
+/**
+ * Whether a page may use the proxy (a previewed mini program is untrusted, and so is
+ * any site the developer visits): the Host must be an IP address, localhost or an
+ * allowed name (a DNS-rebound name is none of these), and a page that sends an Origin
+ * must be on this host or on an allowed one (a cross-site page cannot drive the proxy,
+ * nor open its WebSockets). Returns the refusal, or undefined.
+ */
+export function pageRefusal(settings, headers) {
+  const host = hostName(headers.host ?? '');
+  if (!hostAllowed(settings, host)) {
+    return { errMsg: `wxnet proxy: Host ${JSON.stringify(headers.host ?? '')} is not an IP address, localhost or one of allowedHosts` };
+  }
+  const origin = headers.origin;
+  if (origin === undefined || origin === 'null') return undefined;
+  let originHost;
+  try { originHost = new URL(origin).hostname.toLowerCase(); } catch { originHost = undefined; }
+  if (originHost === host || hostAllowed(settings, originHost)) return undefined;
+  return { errMsg: `wxnet proxy: a page on ${origin} may not use this proxy (only pages on this host, localhost or allowedHosts)` };
 }
 
 /**
