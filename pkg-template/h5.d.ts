@@ -2,6 +2,8 @@
 import type { CreateWxOptions, WxNetwork, WxRuntime } from './wx/index.js';
 
 export interface InstallWxOptions extends CreateWxOptions {
+  /** The dev proxy. Default `'/__wxnet'` (its default path on the page's origin). */
+  proxy?: string;
   /** How the framework returns results; found from the object when not given. */
   style?: 'taro' | 'uni';
 }

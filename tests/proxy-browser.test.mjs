@@ -50,6 +50,7 @@ function assertPhoneLike(result, events, firstSeen) {
   assert.deepEqual(result.download, { errMsg: 'downloadFile:ok', dataLength: 300000 });
   assert.deepEqual(result.socket, { message: 'echo:hi' });
   assert.deepEqual(result.refusedSocket, { error: 'connectSocket:fail url not in domain list' });
+  assert.deepEqual(result.uni, { errMsg: 'request:ok', referer: PLATFORM_REFERER, path: '/echo?from=uni' }, 'installWx through the proxy (its default path in the dev servers)');
   const seen = backend.seen.slice(firstSeen);
   assert.ok(seen.every((request) => !request.path.includes('unlisted')), 'nothing unlisted reached the backend');
   const handshake = backend.handshakes.at(-1);

@@ -15,17 +15,21 @@ import { createWx } from '../wx/index.mjs';
 
 const APIS = ['request', 'uploadFile', 'downloadFile', 'connectSocket'];
 const STYLES = ['taro', 'uni'];
+const DEFAULT_PROXY = '/__wxnet';
 
 /**
  * Replaces the four network APIs of `target` (the Taro or uni object). `options`:
- * createWx's (`proxy`, `appid`, `domains`, …) plus `style` ('taro' | 'uni', found
- * from the object when not given). Returns `{ wx, runtime, uninstall }`.
+ * createWx's (`proxy` defaults to '/__wxnet', the dev proxy's default path; `appid`,
+ * `domains`, …) plus `style` ('taro' | 'uni', found from the object when not given).
+ * Returns `{ wx, runtime, uninstall }`.
  */
 export function installWx(target, options = {}) {
   if (target === null || (typeof target !== 'object' && typeof target !== 'function') || !APIS.some((api) => typeof target[api] === 'function')) {
     throw new WxnetError('h5/target', `installWx(target): target must be the Taro or uni object (with request, uploadFile, downloadFile, connectSocket), got ${describeValue(target)}`);
   }
-  const { style: givenStyle, ...wxOptions } = options ?? {};
+  // Through the dev proxy mounted at its default path, unless told otherwise.
+  const { style: givenStyle, ...rest } = options ?? {};
+  const wxOptions = { proxy: DEFAULT_PROXY, ...rest };
   const style = givenStyle ?? detectStyle(target);
   if (!STYLES.includes(style)) {
     throw new WxnetError('h5/target', `installWx: options.style must be 'taro' or 'uni'${givenStyle === undefined ? ' (this object looks like neither; pass style)' : `, got ${describeValue(givenStyle)}`}`);

@@ -3,6 +3,7 @@
 // callbacks saw on window.__result (`?proxy=` points it at a standalone proxy instead). The listed host is api.example.test; the proxy
 // maps it to the test's backend.
 import { init, createWx } from '/pkg/browser.mjs';
+import { installWx } from '/pkg/h5.mjs';
 
 const API = 'https://api.example.test';
 
@@ -30,6 +31,10 @@ async function run() {
     task.onMessage(({ data }) => { resolve({ message: data }); task.close({}); });
     task.onError((error) => resolve({ error: error.errMsg }));
   });
+  // A uni-style object patched by installWx, with the proxy at its default path unless the page was pointed elsewhere.
+  const uni = { $on() {}, request() { throw new Error('the original ran'); }, uploadFile() {}, downloadFile() {}, connectSocket() {} };
+  installWx(uni, { appid: 'wx0123456789abcdef', ...(proxy === '/__wxnet' ? {} : { proxy }) });
+  const viaUni = await uni.request({ url: `${API}/echo?from=uni` });
   const refusedSocket = await new Promise((resolve) => {
     const task = wx.connectSocket({ url: 'wss://unlisted.example.test/' });
     task.onOpen(() => resolve({ opened: true }));
@@ -43,6 +48,7 @@ async function run() {
     download: { errMsg: download.res.errMsg, dataLength: download.res.dataLength },
     socket,
     refusedSocket,
+    uni: { errMsg: viaUni.errMsg, referer: viaUni.data.referer, path: viaUni.data.path },
     pageOrigin: location.origin,
   };
 }
