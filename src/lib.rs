@@ -57,6 +57,7 @@
 //! | §7, §9 | the parameter table of each API and its parameter errors | [`wx_api`] | `wxParameterError` |
 //! | §9 | WebSocket close: code 1000 or 3000–4999, reason bytes, GOING_AWAY | [`socket`] | `checkSocketClose`, `WX_DEFAULTS.closeCode`/`goingAwayCode` |
 //! | §2, §10 | UDP/TCP targets (LAN peer or udpdomain/tcpdomain), TCP's blocked ports, mDNS `serviceType`, DNS-SD messages (feature `dns-sd`) | [`sockets`], `sockets::dns_sd` | `checkSocketTarget`, `serviceTypeError`, `dnsSd*` (tools module, Node's mDNS transport); `wx.createUDPSocket`, `wx.createTCPSocket`, `wx.startLocalServiceDiscovery` |
+//! | §14 | what a dev proxy may connect to (the resolved address: public, or a LAN peer), the headers only a browser sends | [`proxy`] | `checkResolvedAddress`, `BROWSER_ONLY_HEADERS` (generated); `wxnet/proxy` |
 //! | §9 | which `filePath` values are the file store's; minting them | [`file_path`] | `parseStorePath`, `STORE_PATH_PREFIXES` (generated) |
 //! | §1, §4 | the four network APIs | [`api`] | (the `api` argument everywhere) |
 //!
@@ -81,6 +82,7 @@ pub mod limits;
 #[macro_use]
 pub mod lint;
 pub mod project;
+pub mod proxy;
 pub mod referer;
 pub mod request;
 #[cfg(any(test, feature = "scan"))]

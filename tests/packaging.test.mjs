@@ -16,6 +16,7 @@ after(async () => {
 const TITLES = {
   tarball: 'the tarball holds what package.json names and what those files import, and nothing else',
   'node-esm': 'Node ESM: import from the installed tarball',
+  'node-proxy': 'Node: wxnet/proxy from the installed tarball (its http-proxy-3 dependency), createWx through it',
   'node-cjs': 'Node CJS: require() from the installed tarball, and the wxnet bin',
   vite: 'Vite: production build runs in Chromium',
   'vite-dev': 'Vite: the dev server serves a page that runs in Chromium',

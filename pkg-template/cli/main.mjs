@@ -6,11 +6,12 @@ import { check } from './commands/check.mjs';
 import { doctor } from './commands/doctor.mjs';
 import { explain } from './commands/explain.mjs';
 import { lint } from './commands/lint.mjs';
+import { proxy } from './commands/proxy.mjs';
 import { referer } from './commands/referer.mjs';
 
 const version = packageVersion();
 
-const COMMANDS = { check, lint, referer, doctor, explain };
+const COMMANDS = { check, lint, referer, doctor, explain, proxy };
 
 function help() {
   console.log(`wxnet ${version}: the WeChat Mini Program network rules\n\nCommands:`);

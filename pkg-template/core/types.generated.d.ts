@@ -143,9 +143,11 @@ export type ErrMsgKey =
  * - `doctor/connect`: wxnet doctor could not reach the host (DNS, refused, timeout) or it speaks no TLS.
  * - `doctor/target`: A doctor target that is not host, host:port or an https/wss URL.
  * - `file/path`: A `filePath` that is not a path of the wx file store.
+ * - `h5/target`: installWx was given something other than the Taro or uni object (with request, uploadFile, …).
  * - `init/required`: wxnet was used in a browser before `await init()`.
  * - `internal/result`: The boundary could not build a result object (a bug).
  * - `internal/serialize`: The boundary could not serialise a result (a bug).
+ * - `proxy/options`: createProxy options (or `wxnet proxy` arguments) of the wrong type or value.
  * - `referer/appid`: An AppID that is not `wx` + 16 lower-case hex digits or `touristappid`.
  * - `referer/appid-not-allowed`: verifyReferer: the AppID is not one the server accepts.
  * - `referer/env-not-allowed`: verifyReferer: the build (develop, devtools, release) is not accepted.
@@ -181,9 +183,11 @@ export type WxnetErrorCode =
   | 'doctor/connect'
   | 'doctor/target'
   | 'file/path'
+  | 'h5/target'
   | 'init/required'
   | 'internal/result'
   | 'internal/serialize'
+  | 'proxy/options'
   | 'referer/appid'
   | 'referer/appid-not-allowed'
   | 'referer/env-not-allowed'

@@ -3,7 +3,7 @@
 import * as core from '../wxnet.js';
 import { fromCore } from './errors.mjs';
 
-export { DROPPED_HEADERS, STORE_PATH_PREFIXES, WX_DEFAULTS, WX_PARAMETERS } from './wx.generated.mjs';
+export { BROWSER_ONLY_HEADERS, DROPPED_HEADERS, STORE_PATH_PREFIXES, WX_DEFAULTS, WX_PARAMETERS } from './wx.generated.mjs';
 
 /**
  * `{ errMsg, errno }` of the first option field of `call` (one of the four APIs or

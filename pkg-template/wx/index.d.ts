@@ -100,6 +100,17 @@ export interface CreateWxOptions {
    * judge the URL the phone would see; the transport is sent to the mapped origin.
    */
   upstreams?: Record<string, string>;
+  /**
+   * The wxnet dev proxy (`wxnet/proxy`, RULES.md §14): every request, upload, download
+   * and socket goes through it, carrying the original URL; the proxy forwards it with
+   * the platform's Referer and the code's own `cookie`, without the browser's Origin and
+   * cookies, and `res.cookies` is filled from the upstream's Set-Cookie. A path on the
+   * page's origin (`'/__wxnet'`, browsers) or an absolute URL
+   * (`'http://127.0.0.1:5174/__wxnet'`, required in Node). Without `domains`, the URL
+   * checks are the proxy's: its refusal is the call's errMsg (a refused socket reports
+   * it in onError). Cannot be combined with `upstreams` (map hosts in the proxy).
+   */
+  proxy?: string;
   /** The WebSocket class. Default: browsers `globalThis.WebSocket`; Node the `ws` package if installed, else the global one. */
   WebSocket?: new (url: string, protocols?: string | string[], options?: { headers?: Record<string, string>; rejectUnauthorized?: boolean }) => WebSocket;
   /** The file store. Default: browsers in memory; Node a temporary directory. */

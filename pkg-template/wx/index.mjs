@@ -26,7 +26,7 @@ export { parseStorePath } from './core-port.mjs';
 
 const OPTION_NAMES = [
   'domains', 'urlCheck', 'lan', 'wssPortCheck', 'app', 'appid', 'version', 'refererHeader', 'limits',
-  'overLimit', 'fetch', 'upstreams', 'WebSocket', 'fileStore', 'manualRedirects', 'streamUploads', 'sockets',
+  'overLimit', 'fetch', 'upstreams', 'proxy', 'WebSocket', 'fileStore', 'manualRedirects', 'streamUploads', 'sockets',
 ];
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -39,17 +39,21 @@ export function createWx(options = {}, platformDefaults = {}) {
   const inNode = platformDefaults.environment === 'node';
   const settings = readOptions(options ?? {}, inNode);
   const checks = { domains: settings.domains, urlCheck: settings.urlCheck, lan: settings.lan, wssPortCheck: settings.wssPortCheck };
+  const rules = rulesFor(checks, settings.app);
   const context = {
-    rules: rulesFor(checks, settings.app),
+    // With a proxy and no domains of its own, the shim leaves the URL verdicts to the proxy's lists.
+    rules: settings.proxy !== undefined && settings.domains === undefined ? deferUrlChecks(rules) : rules,
     urlCheck: settings.urlCheck,
     referer: settings.referer,
     refererHeader: settings.refererHeader,
     upstreams: settings.upstreams,
+    proxy: settings.proxy,
     fetch: settings.fetch ?? platformDefaults.fetch ?? ((...args) => globalThis.fetch(...args)),
     WebSocket: settings.WebSocket ?? platformDefaults.WebSocket ?? globalThis.WebSocket,
     fileStore: settings.fileStore ?? platformDefaults.fileStore ?? createMemoryFileStore(),
     streamUploads: settings.streamUploads ?? platformDefaults.streamUploads ?? false,
-    manualRedirects: settings.manualRedirects ?? platformDefaults.manualRedirects ?? false,
+    // The proxy shows redirects (it never follows them), so every hop is checked, in browsers too.
+    manualRedirects: settings.proxy !== undefined || (settings.manualRedirects ?? platformDefaults.manualRedirects ?? false),
     ...socketTransports(settings.sockets, platformDefaults),
   };
   const runtime = new Runtime(context, settings.limits, settings.overLimit);
@@ -132,6 +136,7 @@ function readOptions(options, inNode) {
     ...checks, app, referer, refererHeader, overLimit, fileStore,
     limits: readLimits(options.limits),
     upstreams: readUpstreams(options.upstreams),
+    proxy: readProxy(options.proxy, options.upstreams, inNode),
     fetch: options.fetch, WebSocket: options.WebSocket,
     manualRedirects: options.manualRedirects, streamUploads: options.streamUploads,
     sockets: readSockets(options.sockets),
@@ -190,6 +195,28 @@ function originOf(text, what) {
     throw optionError(`${what} must be an origin such as "http://127.0.0.1:4000" (scheme, host, port; no path), got ${describeValue(text)}`);
   }
   return url.origin;
+}
+
+/**
+ * `options.proxy`: where the dev proxy is mounted, a path on the page's origin
+ * (browsers: `'/__wxnet'`) or an absolute http(s) URL (Node: `'http://127.0.0.1:5174/__wxnet'`).
+ */
+function readProxy(proxy, upstreams, inNode) {
+  if (proxy === undefined) return undefined;
+  const example = inNode ? '"http://127.0.0.1:5174/__wxnet"' : '"/__wxnet" or "http://127.0.0.1:5174/__wxnet"';
+  let absolute;
+  try { absolute = typeof proxy === 'string' ? new URL(proxy) : undefined; } catch { /* a path, or nothing usable */ }
+  const path = typeof proxy === 'string' && proxy.startsWith('/') && !proxy.startsWith('//');
+  const usable = absolute ? /^https?:$/.test(absolute.protocol) && absolute.search === '' && absolute.hash === '' : path && !inNode;
+  if (!usable) throw optionError(`options.proxy must be ${inNode ? 'an absolute URL' : 'a path on this origin or an absolute URL'} of the wxnet dev proxy, such as ${example}, got ${describeValue(proxy)}`);
+  if (upstreams !== undefined) throw optionError('options.upstreams cannot be combined with options.proxy: map hosts in the proxy\'s own upstreams option');
+  return proxy;
+}
+
+/** URL verdicts left to the proxy: every URL passes here, and the proxy's refusal comes back as the call's errMsg. */
+function deferUrlChecks(rules) {
+  const deferred = Object.freeze({ ok: true, reason: 'proxy' });
+  return { ...rules, checkUrl: () => deferred };
 }
 
 /** What lintDomains finds in a plain domains object, as runtime warnings (a typo refuses everything). */

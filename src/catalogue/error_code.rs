@@ -39,9 +39,11 @@ error_codes! {
     DoctorConnect = "doctor/connect", "wxnet doctor could not reach the host (DNS, refused, timeout) or it speaks no TLS.";
     DoctorTarget = "doctor/target", "A doctor target that is not host, host:port or an https/wss URL.";
     FilePath = "file/path", "A `filePath` that is not a path of the wx file store.";
+    H5Target = "h5/target", "installWx was given something other than the Taro or uni object (with request, uploadFile, …).";
     InitRequired = "init/required", "wxnet was used in a browser before `await init()`.";
     InternalResult = "internal/result", "The boundary could not build a result object (a bug).";
     InternalSerialize = "internal/serialize", "The boundary could not serialise a result (a bug).";
+    ProxyOptions = "proxy/options", "createProxy options (or `wxnet proxy` arguments) of the wrong type or value.";
     RefererAppid = "referer/appid", "An AppID that is not `wx` + 16 lower-case hex digits or `touristappid`.";
     RefererAppidNotAllowed = "referer/appid-not-allowed", "verifyReferer: the AppID is not one the server accepts.";
     RefererEnvNotAllowed = "referer/env-not-allowed", "verifyReferer: the build (develop, devtools, release) is not accepted.";

@@ -61,6 +61,17 @@ export const CASES = {
     },
   },
 
+  'node-proxy': {
+    async check(project, suite) {
+      const { proxied, ...result } = await runNode(project, 'index.mjs', suite.api.origin);
+      assertResult(result);
+      assert.deepEqual(proxied, {
+        refused: { errMsg: 'request:fail url not in domain list', errno: 600002 },
+        logged: ['forwarded', 'refused'],
+      });
+    },
+  },
+
   'node-cjs': {
     async check(project, suite) {
       assertResult(await runNode(project, 'index.cjs', suite.api.origin));
@@ -259,10 +270,24 @@ async function install(name, dir, tarball) {
   }
   // npm would fetch the tools listed: it installs the tarball with them set aside.
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, devDependencies: undefined }, null, 2));
-  await npm('install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', tarball);
+  await npm('install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', tarball, ...runtimeDependencies());
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...packageJson(dir), devDependencies: manifest.devDependencies }, null, 2));
   for (const tool of Object.keys(tools)) linkTool(dir, tool);
   return { dir, npm };
+}
+
+/**
+ * The package's own dependencies (http-proxy-3), as the workspace's installed
+ * folders: npm links a folder without asking the registry, so the offline install
+ * needs no package metadata in its cache (a lockfile install caches none). The
+ * workspace lists each with the package's range.
+ */
+function runtimeDependencies() {
+  const dependencies = JSON.parse(readFileSync(join(repoRoot, 'pkg/package.json'), 'utf8')).dependencies ?? {};
+  return Object.entries(dependencies).map(([name, range]) => {
+    assert.equal(range, rootTools[name], `the package depends on ${name}@${range}; the workspace has ${name}@${rootTools[name]}`);
+    return realpathSync(join(repoRoot, 'node_modules', name));
+  });
 }
 
 /** node_modules/<tool> and its bins, linked to the workspace's installed copy. */

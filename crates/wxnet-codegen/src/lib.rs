@@ -98,12 +98,17 @@ fn wx_js() -> String {
             frozen(&Value::Object(dropped)),
         ),
         (
+            "BROWSER_ONLY_HEADERS",
+            "Request headers (lower case) a browser adds that the phone never sends; the dev proxy drops them (src/proxy.rs).",
+            frozen(&json!(wxnet::proxy::BROWSER_ONLY_HEADERS)),
+        ),
+        (
             "STORE_PATH_PREFIXES",
             "How a file store path of each area starts (src/file_path.rs `StoreArea::prefix`).",
             frozen(&Value::Object(prefixes)),
         ),
     ];
-    let mut out = header("src/wx_api.rs, src/request.rs and src/file_path.rs");
+    let mut out = header("src/wx_api.rs, src/request.rs, src/proxy.rs and src/file_path.rs");
     for (name, doc, value) in constants {
         out.push_str(&format!("\n/** {doc} */\nexport const {name} = {value};\n"));
     }

@@ -8,7 +8,7 @@ import { readJsonFile } from '../json-file.mjs';
  * such as "requestDomain" or a string instead of an array would otherwise refuse
  * every URL without a word. A file that is not a JSON object is an input error.
  */
-function readDomainsFile(path, command) {
+export function readDomainsFile(path, command) {
   const domains = readJsonFile(path);
   let findings;
   try {

@@ -3,6 +3,7 @@
 import { CallFailure } from '../callbacks.mjs';
 import { failure } from '../core-port.mjs';
 import { fromUpstream, toUpstream } from '../upstreams.mjs';
+import { fetchViaProxy } from './proxy-transport.mjs';
 import { CallStopped } from './read-body.mjs';
 
 /** Redirects a client follows before it gives up (the fetch standard's limit). */
@@ -15,13 +16,14 @@ const MAX_REDIRECTS = 20;
  * browsers hide them (an opaque response), so there the final URL is checked after
  * fetch followed the chain. Checks always judge the URL the phone would see: with
  * `upstreams`, the transport goes to the mapped origin and what comes back from it
- * is mapped back first. With `urlCheck: false` certificates are not checked (§3).
+ * is mapped back first. With `proxy`, every hop goes through the dev proxy, which shows
+ * redirects, so they are checked per hop in browsers too. With `urlCheck: false` certificates are not checked (§3).
  */
 export async function fetchChecked(context, call, url, init) {
   if (!context.urlCheck) init.rejectUnauthorized = false; // `init` is the caller's own fresh object
   if (!context.manualRedirects) {
     init.redirect = 'follow';
-    const response = whileRunning(call, await context.fetch(toUpstream(context, url), init));
+    const response = whileRunning(call, await send(context, call, url, init));
     if (response.redirected && response.url) refuseRedirect(context, call, fromUpstream(context, response.url));
     return response;
   }
@@ -29,7 +31,7 @@ export async function fetchChecked(context, call, url, init) {
   let request = init;
   request.redirect = 'manual';
   for (let hop = 0; ; hop++) {
-    const response = whileRunning(call, await context.fetch(toUpstream(context, target), request));
+    const response = whileRunning(call, await send(context, call, target, request));
     if (response.status < 300 || response.status > 399 || hop === MAX_REDIRECTS) return response;
     const location = response.headers.get('location');
     if (location === null) return response;
@@ -43,6 +45,11 @@ export async function fetchChecked(context, call, url, init) {
     }
     target = next;
   }
+}
+
+/** One hop: through the dev proxy (createWx `proxy`), or to the URL (or its upstream). */
+function send(context, call, url, init) {
+  return context.proxy ? fetchViaProxy(context, call.api, url, init) : context.fetch(toUpstream(context, url), init);
 }
 
 /** A response that arrives after its call stopped is cut at once. */

@@ -7,6 +7,7 @@ import { outgoingHeaders } from '../http/headers.mjs';
 import { checkParameters, optionObject } from '../parameters.mjs';
 import { now } from '../runtime.mjs';
 import { toUpstream } from '../upstreams.mjs';
+import { REFUSED_SOCKET_PROTOCOL, proxiedSocket } from './proxied-socket.mjs';
 
 const OPEN = 1;
 const CONNECTING = 0;
@@ -54,6 +55,7 @@ export class SocketTask {
     this.queueable = false;
     this.socket = undefined;
     this.ended = false;
+    this.refusedByProxy = false;
     this.timer = undefined;
     this.listeners = { open: new Listeners(), message: new Listeners(), error: new Listeners(), close: new Listeners() };
   }
@@ -95,14 +97,24 @@ export class SocketTask {
       // Browsers ignore the third argument (they cannot send headers or skip certificate
       // checks); `ws` uses it. With urlCheck off, certificates are not checked (RULES.md §3).
       const settings = this.context.urlCheck ? { headers } : { headers, rejectUnauthorized: false };
-      this.socket = new this.context.WebSocket(toUpstream(this.context, option.url), option.protocols ?? [], settings);
+      const { url, protocols } = this.context.proxy
+        ? proxiedSocket(this.context.proxy, option.url, headers, option.protocols)
+        : { url: toUpstream(this.context, option.url), protocols: option.protocols ?? [] };
+      this.socket = new this.context.WebSocket(url, protocols, settings);
     } catch (error) {
       this.finish();
       return deliver(option, false, failure('connectSocket', 'network', error?.message ?? String(error)));
     }
     this.socket.binaryType = 'arraybuffer';
-    this.socket.onopen = () => this.opened();
-    this.socket.onmessage = (event) => this.dispatch('message', { data: event.data });
+    this.socket.onopen = () => {
+      // The proxy refused the target: it picked its refusal subprotocol and sends the errMsg, then closes.
+      if (this.context.proxy && this.socket.protocol === REFUSED_SOCKET_PROTOCOL) this.refusedByProxy = true;
+      else this.opened();
+    };
+    this.socket.onmessage = (event) => {
+      if (this.refusedByProxy) this.endByProxy(event.data);
+      else this.dispatch('message', { data: event.data });
+    };
     this.socket.onerror = (event) => this.dispatch('error', { errMsg: failure('connectSocket', 'network', event?.message ?? 'WebSocket error').errMsg });
     this.socket.onclose = (event) => this.closed(event.code, event.reason);
     this.timer = setTimeout(() => this.endByShim('timeout'), this.context.rules.timeout('connectSocket', option.timeout));
@@ -151,6 +163,16 @@ export class SocketTask {
   }
 
   interrupt() { this.endByShim('interrupted'); }
+
+  /** The proxy refused the target (RULES.md §14): its errMsg goes to onError, then the socket ends with onClose. */
+  endByProxy(errMsg) {
+    if (this.ended) return;
+    clearTimeout(this.timer);
+    this.dispatch('error', { errMsg: typeof errMsg === 'string' ? errMsg : failure('connectSocket', 'network', 'refused by the wxnet proxy').errMsg });
+    this.dispatch('close', { code: WX_DEFAULTS.goingAwayCode, reason: 'refused by the wxnet proxy' });
+    this.finish();
+    try { this.socket?.close(WX_DEFAULTS.closeCode); } catch { /* already closing */ }
+  }
 
   finish() {
     if (this.ended) return;
