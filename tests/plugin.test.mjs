@@ -190,12 +190,12 @@ test('h5: true installs wxnet/h5 in front of the entry in an H5 dev build (a sta
     cpSync(fixture, dir, { recursive: true });
     writeFileSync(join(dir, 'src/app.js'), "import './first.js';\nglobalThis.appRan = true;\n");
     writeFileSync(join(dir, 'src/first.js'), 'globalThis.firstSawInstalled = Boolean(globalThis.installed);\n');
-    const alias = { 'wxnet/h5': join(standIn, 'h5.mjs'), '@tarojs/taro': join(standIn, 'taro.mjs') };
+    const alias = { 'wxnet/h5': join(standIn, 'h5.mjs'), wxnet: join(standIn, 'wxnet.mjs'), '@tarojs/taro': join(standIn, 'taro.mjs') };
     const h5 = { framework: 'taro', options: { proxy: '/__wxnet' } };
     const dev = await runVite({ platform: 'h5', h5 }, { root: dir, input: join(dir, 'src/app.js'), alias });
     delete globalThis.installed;
     await import(pathToFileURL(join(dev.outDir, 'main.mjs')).href);
-    assert.deepEqual(globalThis.installed, [{ framework: 'Taro', options: { proxy: '/__wxnet' }, before: false }]);
+    assert.deepEqual(globalThis.installed, [{ framework: 'Taro', options: { proxy: '/__wxnet' }, before: false, wasmLoaded: true }]);
     assert.equal(globalThis.firstSawInstalled, true, 'installed before the entry\'s own imports run');
     rmSync(dev.outDir, { recursive: true, force: true });
 
@@ -204,6 +204,7 @@ test('h5: true installs wxnet/h5 in front of the entry in an H5 dev build (a sta
     rmSync(production.outDir, { recursive: true, force: true });
   } finally {
     delete globalThis.installed;
+    delete globalThis.wasmLoaded;
     delete globalThis.appRan;
     delete globalThis.firstSawInstalled;
     rmSync(dir, { recursive: true, force: true });

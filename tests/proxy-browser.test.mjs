@@ -1,6 +1,6 @@
 // The dev proxy in real dev servers, with a page in headless Chromium that uses
-// createWx({ proxy: '/__wxnet' }): Vite (the proxy mounted by a tiny inline plugin
-// through attachToViteServer) and webpack-dev-server (setupMiddlewares through
+// createWx({ proxy: '/__wxnet' }): Vite (the proxy mounted by wxnet/vite's `proxy`
+// option, through attachToViteServer) and webpack-dev-server (setupMiddlewares through
 // webpackDevServerSetup), and a page on another origin using a standalone proxy (CORS for
 // loopback origins). A backend on 127.0.0.1 records what arrives (RULES.md §14).
 import { test, before, after } from 'node:test';
@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { createServer as createViteServer } from 'vite';
 import webpack from 'webpack';
 import WebpackDevServer from 'webpack-dev-server';
-import { attachToViteServer, createProxy, startProxyServer, webpackDevServerSetup } from '../pkg/proxy.mjs';
+import { createProxy, startProxyServer, webpackDevServerSetup } from '../pkg/proxy.mjs';
+import wxnetVite from '../pkg/plugin/vite.mjs';
 import { launchChromium, pageResult, repoRoot, serveStatic } from './helpers/browser.mjs';
 import { APPID, DOMAINS, LISTED, PLATFORM_REFERER, startBackend } from './helpers/proxy-backend.mjs';
 
@@ -63,14 +64,17 @@ function assertPhoneLike(result, events, firstSeen) {
   assert.ok(events.some((e) => e.kind === 'forwarded' && e.api === 'connectSocket' && e.status === 101));
 }
 
-test('rule 14: Vite dev server with the proxy: the page gets the phone\'s behaviour, the backend the phone\'s request', async () => {
+test('rule 14: Vite dev server with wxnet/vite\'s proxy: the page gets the phone\'s behaviour, the backend the phone\'s request', async () => {
   const events = [];
-  const proxy = newProxy(events);
+  const plugin = wxnetVite({
+    domains: DOMAINS, include: [/tests\/proxy-browser\//],
+    proxy: { appid: APPID, upstreams: backend.upstreams, log: (event) => events.push(event) },
+  });
   const server = await createViteServer({
     configFile: false, root: repoRoot, logLevel: 'silent', clearScreen: false,
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
-    plugins: [{ name: 'wxnet-proxy-test', configureServer(devServer) { attachToViteServer(devServer, proxy); } }],
+    plugins: [plugin],
   });
   await server.listen();
   try {

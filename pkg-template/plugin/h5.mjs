@@ -31,9 +31,12 @@ export function h5Hooks(h5, { platform, isDev }) {
   const entry = settings.entry ?? ENTRY;
   const isEntry = (path) => (typeof entry === 'string' ? path === entry : entry.test(path));
   const installOptions = JSON.stringify(settings.options ?? {});
+  // The wasm is loaded before the app's first line runs (a top-level await in the
+  // entry's first import), so no early call reaches the framework's own request.
+  const loaded = `import { init } from 'wxnet';\nimport { installWx } from 'wxnet/h5';\nawait init();\n`;
   const source = framework === 'taro'
-    ? `import { installWx } from 'wxnet/h5';\nimport Taro from '@tarojs/taro';\ninstallWx(Taro, ${installOptions});\n`
-    : `import { installWx } from 'wxnet/h5';\ninstallWx(uni, ${installOptions});\n`;
+    ? `${loaded}import Taro from '@tarojs/taro';\ninstallWx(Taro, ${installOptions});\n`
+    : `${loaded}installWx(uni, ${installOptions});\n`;
   return {
     active: true,
     resolveId(id) {

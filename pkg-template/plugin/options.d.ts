@@ -1,5 +1,6 @@
 // The options of the build plugin (wxnet/vite, wxnet/webpack, wxnet/rollup, wxnet/esbuild, wxnet/rspack).
 import type { ProjectDiagnostic } from '../tools.js';
+import type { ProxyOptions } from '../proxy.js';
 
 export type RuleSetting = 'off' | 'warn' | 'error';
 export type NetworkApi = 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket';
@@ -27,6 +28,11 @@ export interface WxnetPluginOptions {
   platform?: string;
   /** In H5 dev builds, install wxnet/h5 in front of the app entry (Taro or uni-app). */
   h5?: boolean | { framework?: 'taro' | 'uni'; entry?: string | RegExp; options?: Record<string, unknown> };
+  /**
+   * Vite dev server: mount the dev proxy (`wxnet/proxy`) at `/__wxnet`, with this
+   * plugin's `domains` and `lan` unless given here (appid, version, upstreams, log, …).
+   */
+  proxy?: boolean | ProxyOptions;
   /** Called after each module is checked: its findings, and whether they came from the cache. */
   onLint?: (result: { file: string; cached: boolean; diagnostics: ProjectDiagnostic[] }) => void;
 }

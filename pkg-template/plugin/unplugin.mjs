@@ -15,7 +15,7 @@ import { findingText, reporterFor } from './report.mjs';
 import { h5Hooks } from './h5.mjs';
 
 const NAME = 'wxnet';
-const OPTIONS = ['root', 'domains', 'config', 'lan', 'include', 'exclude', 'rules', 'failOn', 'extraCallees', 'platform', 'h5', 'onLint'];
+const OPTIONS = ['root', 'domains', 'config', 'lan', 'include', 'exclude', 'rules', 'failOn', 'extraCallees', 'platform', 'h5', 'proxy', 'onLint'];
 const FAIL_ON = ['error', 'warning', 'never'];
 /** Platforms whose production build a finding may fail: WeChat's (Taro, uni-app names). */
 const MINI_PROGRAM = ['weapp', 'mp-weixin'];
@@ -46,6 +46,9 @@ function checkOptions(options) {
     if (options[key] !== undefined && typeof options[key] !== 'string') {
       throw new WxnetError('arg/type', `wxnet plugin: ${key} must be a string, got ${typeName(options[key])}`);
     }
+  }
+  if (options.proxy !== undefined && typeof options.proxy !== 'boolean' && (options.proxy === null || typeof options.proxy !== 'object' || Array.isArray(options.proxy))) {
+    throw new WxnetError('arg/type', `wxnet plugin: proxy must be true or createProxy's options, got ${typeName(options.proxy)}`);
   }
   if (options.onLint !== undefined && typeof options.onLint !== 'function') {
     throw new WxnetError('arg/type', `wxnet plugin: onLint must be a function, got ${typeName(options.onLint)}`);
@@ -81,6 +84,16 @@ export const unpluginFactory = (userOptions = {}, meta) => {
     const key = contentHash(JSON.stringify({ ...lintOptions, root }), ...[...configFiles].flat());
     build.settings = { root, configFiles, lintOptions, key };
     return build.settings;
+  }
+
+  /**
+   * createProxy's options for the Vite dev server: the plugin's domain list and LAN,
+   * then what `proxy` says (appid, version, upstreams, log, …).
+   */
+  function proxyOptions() {
+    const root = build.root ?? process.cwd();
+    const domains = typeof options.domains === 'string' ? JSON.parse(readOptionFile(root, options.domains, 'domains').text) : options.domains;
+    return { domains, lan: options.lan, ...(options.proxy === true ? {} : options.proxy) };
   }
 
   /** Whether a finding of this severity fails the build. */
@@ -181,6 +194,12 @@ export const unpluginFactory = (userOptions = {}, meta) => {
       this.error(`${build.failures.length} finding(s) fail this production build (failOn: '${failOn}'):\n${lines.join('\n')}`);
     },
     vite: {
+      async configureServer(server) {
+        if (!options.proxy) return;
+        // Loaded only here: a build never starts the proxy's engine.
+        const { attachToViteServer, createProxy } = await import('../proxy.mjs');
+        attachToViteServer(server, createProxy(proxyOptions()));
+      },
       configResolved(config) {
         build.root = options.root ?? config.root;
         // Vite builds set NODE_ENV=production whatever the mode: the mode says it (uni-app's dev:mp-weixin is a development build).
