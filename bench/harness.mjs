@@ -52,3 +52,16 @@ export function results() {
 function fmt(n) {
   return n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : n.toFixed(1);
 }
+
+/** Runs `one` (async) `count` times, `concurrency` at a time; returns `count` (ops for compare). */
+export async function concurrently(count, concurrency, one) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next++;
+      await one();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return count;
+}

@@ -9,7 +9,7 @@
 import { createServer } from 'node:http';
 import { Agent } from 'node:http';
 import httpProxy from 'http-proxy-3';
-import { compare } from './harness.mjs';
+import { compare, concurrently } from './harness.mjs';
 import { createWx } from '../pkg/node.mjs';
 import { startProxyServer } from '../pkg/proxy.mjs';
 
@@ -38,17 +38,7 @@ const proxied = createWx({ ...options, proxy: wxnetProxy.url }).wx;
 const straight = createWx({ ...options, upstreams: { [`https://${LISTED}`]: backendOrigin } }).wx;
 const viaPlainProxy = createWx({ ...options, upstreams: { [`https://${LISTED}`]: plainOrigin } }).wx;
 
-async function batch(one) {
-  let next = 0;
-  const worker = async () => {
-    while (next < REQUESTS) {
-      next++;
-      await one();
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return REQUESTS;
-}
+const batch = (one) => concurrently(REQUESTS, CONCURRENCY, one);
 
 const wxRequest = (wx) => () => new Promise((resolve, reject) => {
   wx.request({

@@ -6,7 +6,7 @@
 //      (parameter check, checkUrl, resolveTimeout, limit, timer, AbortSignal, Referer,
 //      decodeBody, callbacks) with the transport held equal. Reported, no target.
 import { createServer } from 'node:http';
-import { compare } from './harness.mjs';
+import { compare, concurrently } from './harness.mjs';
 import { createWx, nodeFetch } from '../pkg/node.mjs';
 
 const REQUESTS = 2000;
@@ -28,17 +28,7 @@ const options = { domains: { requestdomain: ['https://api.example.test'] }, appi
 const withNodeTransport = createWx({ ...options, fetch: toLoopback(nodeFetch) }).wx;
 const withFetch = createWx({ ...options, fetch: loopbackFetch }).wx;
 
-async function batch(one) {
-  let next = 0;
-  const worker = async () => {
-    while (next < REQUESTS) {
-      next++;
-      await one();
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return REQUESTS;
-}
+const batch = (one) => concurrently(REQUESTS, CONCURRENCY, one);
 
 const bareFetch = async () => {
   const response = await loopbackFetch(URL_LISTED, { headers: { 'content-type': 'application/json' } });
