@@ -80,6 +80,17 @@ test('rule 13: a TCP connect to a blocked port is reported at the address, with 
   assert.match(finding.message, /createTCPSocket:fail tcp:\/\/db\.example\.com:3306 port blocked/);
 });
 
+test('rule 13: extraCallees in wxnet.config.json: wxnet lint checks the project\'s own wrappers like wx.request', () => {
+  const dir = project({
+    'wxnet.config.json': '{ "domains": { "requestdomain": ["https://api.example.com"] }, "extraCallees": ["http.get"], "rules": { "wxnet/domain-icp": "off" } }',
+    'a.js': "http.get('http://api.example.com/user')\nhttp.get('/relative')\n",
+  });
+  const r = wxnet('lint', dir, '--format', 'json');
+  const found = JSON.parse(r.out).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
+  assert.deepEqual(found, ['a.js:1:10 wxnet/url-insecure']);
+  assert.deepEqual(tools.lintCallKeywords([], '{ "extraCallees": { "api.upload": "uploadFile" } }').slice(-1), ['upload']);
+});
+
 test('rule 12: text output is path:line:column  severity  message  code with a frame and help; sarif is 2.1.0', () => {
   const text = wxnet('lint', example);
   assert.match(text.out, /^project\.config\.json:2:12 {2}error {2}appid "wx123" is not an AppID.* {2}wxnet\/appid$/m);
@@ -149,6 +160,9 @@ test('rule 12: the shipped wxnet.config.schema.json agrees with the linter on wh
     [false, '{ "lan": "192.168.1.10 /24" }'],
     [false, '{ "rules": { "wxnet/url-insecure": "fatal" } }'],
     [false, '{ "ignore": "dist/" }'],
+    [true, '{ "extraCallees": ["http.get"] }'],
+    [true, '{ "extraCallees": { "api.upload": "uploadFile" } }'],
+    [false, '{ "extraCallees": { "api.upload": "upload" } }'],
   ];
   for (const [valid, text] of configs) {
     assert.equal(validate(JSON.parse(text)), valid, `schema on ${text}: ${JSON.stringify(validate.errors)}`);

@@ -236,7 +236,7 @@ export function lintProject(files: Map<string, string> | Record<string, string>,
  * The words (the API names, each extraCallees' last name) one of which a file must
  * contain for lintProject to find a call site in it; the build plugin skips the others.
  */
-export function lintCallKeywords(extraCallees?: LintProjectOptions['extraCallees']): string[];
+export function lintCallKeywords(extraCallees?: LintProjectOptions['extraCallees'], configText?: string): string[];
 
 /** eslint-style text: `path:line:column  severity  message  code`, a code frame, the help; a summary. */
 export function formatText(report: ProjectReport, files?: Map<string, string> | Record<string, string>, options?: { colour?: boolean }): string;

@@ -53,8 +53,8 @@ const lintCallKeywordsRaw = fromCore(tools.lintCallKeywords, toolsModule);
  * The words (API names, the wrappers' last names) one of which a file must contain
  * for lintProject to find a call site in it: the build plugin skips the others.
  */
-export function lintCallKeywords(extraCallees) {
-  return callKeywordsWith(lintCallKeywordsRaw, extraCallees);
+export function lintCallKeywords(extraCallees, configText) {
+  return callKeywordsWith(lintCallKeywordsRaw, extraCallees, configText);
 }
 
 export { formatJson, formatSarif, formatText } from '../lint/format.mjs';

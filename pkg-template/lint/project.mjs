@@ -63,8 +63,12 @@ export function lintProjectWith(lintProjectFiles, files, options = {}) {
     rules === undefined ? undefined : JSON.stringify(rules), wrapperNames, wrapperApis, focus);
 }
 
-/** The words one of which a file must contain for lintProject to find a call site in it. */
-export function callKeywordsWith(lintCallKeywords, extraCallees) {
+/**
+ * The words one of which a file must contain for lintProject to find a call site in
+ * it; `configText`, a wxnet.config.json, adds its `extraCallees`.
+ */
+export function callKeywordsWith(lintCallKeywords, extraCallees, configText) {
   const [names] = wrappers(extraCallees);
-  return lintCallKeywords(names);
+  if (configText !== undefined && typeof configText !== 'string') throw new WxnetError('arg/type', `configText must be the text of a wxnet.config.json, got ${typeName(configText)}`);
+  return lintCallKeywords(names, configText);
 }

@@ -147,7 +147,9 @@ export const unpluginFactory = (userOptions = {}, meta) => {
   // A module without one of these words has no call site: the bundler skips it
   // without calling into JS (a native filter in Vite and Rolldown). Not when the H5
   // entry may need its import.
-  const keywords = new RegExp(lintCallKeywords(options.extraCallees).map((word) => word.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&')).join('|'));
+  // wxnet.config.json's extraCallees count too (read here: the filter is fixed now).
+  const configText = readTextIfAny(absolutePath(options.root ?? process.cwd(), options.config ?? 'wxnet.config.json'));
+  const keywords = new RegExp(lintCallKeywords(options.extraCallees, configText).map((word) => word.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&')).join('|'));
   const codeFilter = h5.active ? undefined : { include: keywords };
 
   return {

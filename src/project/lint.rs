@@ -138,7 +138,9 @@ pub fn lint_project(files: &[(String, String)], options: &Options) -> Result<Rep
     if focus.is_some() {
         collected.findings.clear();
     }
-    let scope = Scope { wrappers: &options.wrappers, focus: focus.as_deref() };
+    // The caller's wrappers (the plugin's option), then wxnet.config.json's.
+    let wrappers: Vec<super::Wrapper> = options.wrappers.iter().chain(&settings.wrappers).cloned().collect();
+    let scope = Scope { wrappers: &wrappers, focus: focus.as_deref() };
     let (used, missing) = scan_sources(&mut collected, &sources, &layout, policy.as_ref(), lan, scope);
     // Only a one-module check asks for more files; a whole project has them all.
     let needs = if focus.is_some() { missing } else { Vec::new() };

@@ -38,4 +38,4 @@ pub use lint::{lint_project, Given, Options};
 #[cfg(any(test, feature = "project"))]
 pub use report::{Finding, Report, Summary};
 #[cfg(any(test, feature = "project"))]
-pub use wrapper::{call_keywords, Wrapper};
+pub use wrapper::{call_keywords, config_wrappers, Wrapper};

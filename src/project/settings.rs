@@ -4,20 +4,23 @@
 //! { "domains": { "requestdomain": ["https://api.example.com"] } | "domains.json",
 //!   "lan": "192.168.1.10/24",
 //!   "rules": { "wxnet/url-not-listed": "warn" },
-//!   "ignore": ["dist/", "**/*.min.js"] }
+//!   "ignore": ["dist/", "**/*.min.js"],
+//!   "extraCallees": ["http.get"] | { "http.upload": "uploadFile" } }
 //! ```
 //!
 //! A problem in the file is a `wxnet/lint-config` error at the key or value (with a
 //! "did you mean" for a mistyped key); the rest of the file still applies.
 
+use crate::api::Api;
 use crate::error::quote;
 use crate::lint::json::Node;
 use crate::lint::suggest::closest;
 use crate::lint::{config, Diagnostic, RuleSeverities, Severity, Span};
+use crate::project::Wrapper;
 use crate::url_check::Lan;
 
 /// The keys wxnet.config.json may have (`$schema` for editors).
-pub const KEYS: [&str; 5] = ["$schema", "domains", "lan", "rules", "ignore"];
+pub const KEYS: [&str; 6] = ["$schema", "domains", "lan", "rules", "ignore", "extraCallees"];
 
 /// Where the domain list is.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +38,8 @@ pub struct Settings {
     pub severities: RuleSeverities,
     /// Globs of files not to lint, in the syntax of `.gitignore`.
     pub ignore: Vec<String>,
+    /// The project's own wrappers of the network APIs (as the build plugin's option).
+    pub wrappers: Vec<Wrapper>,
 }
 
 fn problem(message: String, span: Span) -> Diagnostic {
@@ -93,15 +98,57 @@ pub fn read(root: &Node) -> (Settings, Vec<Diagnostic>) {
                     )),
                 }
             }
+            "extraCallees" => match read_wrappers(value) {
+                Ok(wrappers) => settings.wrappers = wrappers,
+                Err(found) => problems.push(found),
+            },
             key => {
                 let help = closest(key, KEYS).map(|name| format!("Did you mean \"{name}\"?"));
-                let message =
-                    format!("wxnet.config.json has {}; it reads only domains, lan, rules and ignore", quote(key));
+                let message = format!(
+                    "wxnet.config.json has {}; it reads only domains, lan, rules, ignore and extraCallees",
+                    quote(key)
+                );
                 problems.push(problem(message, member.key_span).with_optional_help(help));
             }
         }
     }
     (settings, problems)
+}
+
+/// `["http.get"]` (each calls request) or `{ "http.upload": "uploadFile" }`.
+fn read_wrappers(value: &Node) -> Result<Vec<Wrapper>, Diagnostic> {
+    let shape = || {
+        problem(
+            format!(
+                "\"extraCallees\" must be names such as [\"http.get\"] or {{\"http.upload\": \"uploadFile\"}}, got {}",
+                value.value.type_name()
+            ),
+            value.span,
+        )
+    };
+    if let Some(items) = value.items() {
+        return items
+            .iter()
+            .map(|item| {
+                item.as_str().map(|name| Wrapper { name: name.to_string(), api: Api::Request }).ok_or_else(shape)
+            })
+            .collect();
+    }
+    let members = value.members().ok_or_else(shape)?;
+    members
+        .iter()
+        .map(|member| {
+            let api = member.value.as_str().and_then(|name| Api::parse(name).ok()).ok_or_else(|| {
+                let help = member.value.as_str().and_then(|name| closest(name, Api::NAMES));
+                problem(
+                    format!("extraCallees.{} must name request, uploadFile, downloadFile or connectSocket", member.key),
+                    member.value.span,
+                )
+                .with_optional_help(help.map(|name| format!("Did you mean \"{name}\"?")))
+            })?;
+            Ok(Wrapper { name: member.key.clone(), api })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -123,6 +170,28 @@ mod tests {
         assert_eq!(settings.lan.map(|lan| lan.prefix()), Some(24));
         assert_eq!(settings.severities.get("wxnet/appid"), Some(crate::lint::Setting::Off));
         assert_eq!(settings.ignore, ["dist/"]);
+    }
+
+    #[test]
+    fn rule_13_wxnet_config_extra_callees_are_a_list_or_a_map_to_an_api() {
+        let (settings, problems) = read_text(r#"{"extraCallees": ["http.get"]}"#);
+        assert_eq!(
+            (settings.wrappers, problems),
+            (vec![Wrapper { name: "http.get".into(), api: Api::Request }], vec![])
+        );
+        let (settings, _) = read_text(r#"{"extraCallees": {"api.upload": "uploadFile"}}"#);
+        assert_eq!(settings.wrappers, [Wrapper { name: "api.upload".into(), api: Api::UploadFile }]);
+        let text = r#"{"extraCallees": {"api.upload": "uploadFil"}, "extraCallee": []}"#;
+        let (_, problems) = read_text(text);
+        let at: Vec<_> = problems.iter().map(|d| (d.span.unwrap().text(text), d.help.as_deref())).collect();
+        assert_eq!(
+            at,
+            [
+                ("\"uploadFil\"", Some("Did you mean \"uploadFile\"?")),
+                ("\"extraCallee\"", Some("Did you mean \"extraCallees\"?"))
+            ]
+        );
+        assert_eq!(read_text(r#"{"extraCallees": "http.get"}"#).1.len(), 1);
     }
 
     #[test]

@@ -30,6 +30,15 @@ pub fn call_keywords(wrappers: &[Wrapper]) -> Vec<String> {
     words
 }
 
+/// The wrappers `extraCallees` of a wxnet.config.json text names (none when it does
+/// not parse: the project lint reports that).
+pub fn config_wrappers(config_text: &str) -> Vec<Wrapper> {
+    let Ok(root) = crate::lint::json::parse(config_text, crate::lint::json::Syntax::Json) else {
+        return Vec::new();
+    };
+    super::settings::read(&root).0.wrappers
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

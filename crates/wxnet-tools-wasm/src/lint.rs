@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 use wxnet::api::Api;
 use wxnet::error::ErrorCode;
-use wxnet::project::{call_keywords, lint_project, Given, Options, Wrapper};
+use wxnet::project::{call_keywords, config_wrappers, lint_project, Given, Options, Wrapper};
 use wxnet_js::{string_list, to_js, to_value};
 
 fn given(file: Option<String>, text: Option<String>) -> Option<Given> {
@@ -60,10 +60,12 @@ pub fn lint_project_files(
 }
 
 /// The words one of which every call site to check contains, given the wrappers'
-/// names: a module without any is skipped by the build plugin.
+/// names and a wxnet.config.json text (its `extraCallees`): a module without any is
+/// skipped by the build plugin.
 #[wasm_bindgen(js_name = lintCallKeywords)]
-pub fn lint_call_keywords(wrapper_names: JsValue) -> Result<JsValue, JsValue> {
+pub fn lint_call_keywords(wrapper_names: JsValue, config_text: Option<String>) -> Result<JsValue, JsValue> {
     let names = string_list(&wrapper_names, "wrapperNames")?.unwrap_or_default();
-    let wrappers: Vec<Wrapper> = names.into_iter().map(|name| Wrapper { name, api: Api::Request }).collect();
+    let mut wrappers: Vec<Wrapper> = names.into_iter().map(|name| Wrapper { name, api: Api::Request }).collect();
+    wrappers.extend(config_text.as_deref().map(config_wrappers).unwrap_or_default());
     to_value(&call_keywords(&wrappers))
 }
