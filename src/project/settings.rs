@@ -100,7 +100,7 @@ pub fn read(root: &Node) -> (Settings, Vec<Diagnostic>) {
             }
             "extraCallees" => match read_wrappers(value) {
                 Ok(wrappers) => settings.wrappers = wrappers,
-                Err(found) => problems.push(found),
+                Err(found) => problems.push(*found),
             },
             key => {
                 let help = closest(key, KEYS).map(|name| format!("Did you mean \"{name}\"?"));
@@ -116,15 +116,15 @@ pub fn read(root: &Node) -> (Settings, Vec<Diagnostic>) {
 }
 
 /// `["http.get"]` (each calls request) or `{ "http.upload": "uploadFile" }`.
-fn read_wrappers(value: &Node) -> Result<Vec<Wrapper>, Diagnostic> {
+fn read_wrappers(value: &Node) -> Result<Vec<Wrapper>, Box<Diagnostic>> {
     let shape = || {
-        problem(
+        Box::new(problem(
             format!(
                 "\"extraCallees\" must be names such as [\"http.get\"] or {{\"http.upload\": \"uploadFile\"}}, got {}",
                 value.value.type_name()
             ),
             value.span,
-        )
+        ))
     };
     if let Some(items) = value.items() {
         return items
