@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import WebSocket from 'ws';
-import { checkResolvedAddress, createWx } from '../pkg/node.mjs';
+import { createWx } from '../pkg/node.mjs';
+import { checkResolvedAddress } from '../pkg/tools-node.mjs';
 import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createProxy, startProxyServer } from '../pkg/proxy.mjs';
 import { installWx } from '../pkg/h5.mjs';
@@ -170,6 +171,8 @@ test('rule 2 and 14: the LAN rule lets a LAN peer through the address check, nev
   assert.deepEqual(checkResolvedAddress('request', LISTED, '192.168.1.20', { ip: '192.168.1.10' }), { allowed: true, class: 'private' });
   assert.equal(checkResolvedAddress('request', LISTED, '192.168.1.20').allowed, false);
   assert.equal(checkResolvedAddress('request', LISTED, '::ffff:192.168.1.10', { ip: '192.168.1.10' }).allowed, false, 'the phone\'s own IP');
+  assert.throws(() => checkResolvedAddress('request', LISTED, '192.168.1.20', { ip: '192.168.1.300' }), { code: 'arg/lan' });
+  assert.throws(() => checkResolvedAddress('fetch', LISTED, '192.168.1.20'), { code: 'arg/api' });
   const lookup = (hostname, options, callback) => (options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4));
   // 127.0.0.1 is loopback: never a LAN peer, even inside the LAN's subnet.
   const server = await startProxyServer({ port: 0, domains: DOMAINS, log: false, lookup, lan: { ip: '127.0.0.5/8' } });

@@ -229,22 +229,5 @@ export interface SocketTargetVerdict {
  */
 export function checkSocketTarget(protocol: 'udp' | 'tcp', address: string, port: number, options?: CheckUrlOptions): SocketTargetVerdict;
 
-/** The dev proxy's verdict on the address a host resolved to (RULES.md §14). */
-export interface ResolvedAddressVerdict {
-  /** Public addresses, and LAN peers the LAN rule allows. */
-  allowed: boolean;
-  class: 'public' | 'loopback' | 'unspecified' | 'private' | 'shared' | 'link-local' | 'multicast' | 'reserved';
-  /** `request:fail wxnet proxy: a.com resolves to 127.0.0.1 (loopback), which it does not forward to` when refused. */
-  errMsg?: string;
-  errno?: number;
-}
-
-/**
- * May a dev proxy connect to `address`, the address `host` resolved to, for `api`
- * (RULES.md §14)? Loopback never; private, link-local and shared addresses only as
- * LAN peers (`lan`, RULES.md §2); IPv4-mapped IPv6 counts as its IPv4 address.
- */
-export function checkResolvedAddress(api: NetworkApi, host: string, address: string, lan?: { ip: string; netmask?: string }): ResolvedAddressVerdict;
-
 /** `{ errMsg: 'startLocalServiceDiscovery:fail invalid param' }` for a serviceType that is not a Bonjour type, else undefined. */
 export function serviceTypeError(serviceType: string): { errMsg: string } | undefined;

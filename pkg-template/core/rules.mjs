@@ -221,15 +221,3 @@ export function checkSocketTarget(protocol, address, port, options) {
 
 /** `{ errMsg }` when the client refuses this mDNS `serviceType` (RULES.md §10), else undefined. */
 export const serviceTypeError = fromCore(core.serviceTypeError);
-
-const checkResolvedRaw = fromCore(core.checkResolvedAddress);
-/**
- * May a dev proxy connect to `address`, the address `host` resolved to (RULES.md §14)?
- * `{ allowed, class, errMsg?, errno? }`: public addresses pass, LAN peers when `lan`
- * (`{ ip, netmask? }`, as for checkUrl) allows them, loopback and private ones never.
- */
-export function checkResolvedAddress(api, host, address, lan) {
-  if (lan === undefined || lan === null) return checkResolvedRaw(api, host, address, false, 0, 0);
-  readLan(lan);
-  return checkResolvedRaw(api, host, address, true, lanIp, lanPrefix);
-}

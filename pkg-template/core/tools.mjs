@@ -1,11 +1,24 @@
 // The JS half of the tools module's boundary (wxnet_tools_bg.wasm, loaded by the
 // `wxnet/tools` entries only): thin wrappers that check init and rethrow WxnetError.
 import * as tools from '../wxnet_tools.js';
-import { fromCore } from './errors.mjs';
+import { WxnetError, fromCore } from './errors.mjs';
+import { typeName } from './type-name.mjs';
 import { toolsModule } from './ready.mjs';
 import { callKeywordsWith, lintProjectWith } from '../lint/project.mjs';
 
 const lintDomainsFileRaw = fromCore(tools.lintDomainsFile, toolsModule);
+
+const checkResolvedRaw = fromCore(tools.checkResolvedAddress, toolsModule);
+/**
+ * May a dev proxy connect to `address`, the address `host` resolved to (RULES.md §14)?
+ * `{ allowed, class, errMsg?, errno? }`: public addresses pass, LAN peers when `lan`
+ * (`{ ip, netmask? }`, as for checkUrl) allows them, loopback and private ones never.
+ */
+export function checkResolvedAddress(api, host, address, lan) {
+  if (lan === undefined || lan === null) return checkResolvedRaw(api, host, address, undefined, undefined);
+  if (typeof lan !== 'object') throw new WxnetError('arg/type', `lan must be an object { ip, netmask? }, got ${typeName(lan)}`);
+  return checkResolvedRaw(api, host, address, lan.ip, lan.netmask);
+}
 
 /**
  * DNS-SD for mDNS discovery (RULES.md §10), what Node's mDNS transport (node/mdns.mjs)

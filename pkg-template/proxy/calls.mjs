@@ -5,7 +5,8 @@
 // Node half is node/proxy.mjs.
 import { WxnetError } from '../core/errors.mjs';
 import { buildReferer } from '../core/referer.mjs';
-import { checkResolvedAddress, checkUrl, compileDomains, DomainPolicy, errMsgFor } from '../core/rules.mjs';
+import { checkUrl, compileDomains, DomainPolicy, errMsgFor } from '../core/rules.mjs';
+import { checkResolvedAddress } from '../core/tools.mjs';
 import { describeValue } from '../core/type-name.mjs';
 import { BROWSER_ONLY_HEADERS, WX_DEFAULTS, requestMethod } from '../core/wx-checks.mjs';
 import { encodeCookies, PROXY_HEADERS, PROXY_QUERY, PROXY_SOCKET_PROTOCOL, REFUSED_SOCKET_PROTOCOL, WIRE_HEADER_PREFIX } from './wire.mjs';

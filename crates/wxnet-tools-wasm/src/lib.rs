@@ -5,6 +5,7 @@
 
 mod dns_sd;
 mod lint;
+mod proxy;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

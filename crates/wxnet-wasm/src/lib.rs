@@ -12,7 +12,6 @@ use wxnet::api::Api;
 pub mod abi;
 mod body;
 mod files;
-mod proxy;
 mod referer;
 mod rules;
 mod sockets;
