@@ -279,13 +279,12 @@ pub fn scan(files: &[(&str, &str)], root: &str, context: Context) -> Scanned {
             let Some(address) = socket.address.as_ref().and_then(|sym| project.resolve(sym, file)) else {
                 continue;
             };
-            if let Some((diagnostic, url)) = check_socket(socket, &address, context, &empty) {
-                let diagnostic = if address.module == file {
-                    diagnostic
-                } else {
-                    let where_used = format!(" (used by {} at {})", socket.callee, at(file, socket.span));
-                    Diagnostic { message: format!("{}{where_used}", diagnostic.message), ..diagnostic }
-                };
+            let where_used = if address.module == file {
+                String::new()
+            } else {
+                format!(" (used by {} at {})", socket.callee, at(file, socket.span))
+            };
+            if let Some((diagnostic, url)) = check_socket(socket, &address, &where_used, context, &empty) {
                 scanned.findings.push(ScanFinding { file: address.module, diagnostic, api: None, url: Some(url) });
             }
         }
@@ -349,10 +348,12 @@ fn check_url(api: Api, resolved: &Resolved, context: Context, empty: &Policy) ->
 const ANY_PORT: f64 = 65_000.0;
 
 /// The finding for a socket target the client refuses, and the target as
-/// `tcp://address:port`.
+/// `tcp://address:port`; `where_used` names the call when the address is written in
+/// another module.
 fn check_socket(
     socket: &module::SocketCall,
     address: &Resolved,
+    where_used: &str,
     context: Context,
     empty: &Policy,
 ) -> Option<(Diagnostic, String)> {
@@ -374,7 +375,7 @@ fn check_socket(
     let port = socket.port.map_or_else(String::new, |port| format!(":{port}"));
     let written = format!("{}://{}{port}", socket.protocol.name(), address.text);
     let message = format!(
-        "{} to {}: {}; on the phone: {}",
+        "{} to {}{where_used}: {}; on the phone: {}",
         socket.callee,
         crate::error::quote(&written),
         target.reason.doc().trim_end_matches('.').to_lowercase_first(),

@@ -81,4 +81,22 @@ mod tests {
             .alone()
             .test_and_snapshot();
     }
+
+    #[test]
+    fn rule_13_socket_target_in_another_module_is_reported_where_written_and_names_the_call() {
+        let files = [
+            ("config.js", "export const DB = 'localhost'\n"),
+            ("app.js", "import { DB } from './config'\nconst tcp = wx.createTCPSocket()\ntcp.connect({ address: DB, port: 9000 })\n"),
+        ];
+        let policy = crate::scan::test_support::policy();
+        let scanned =
+            crate::scan::scan(&files, "", crate::scan::Context { policy: Some(&policy), ..Default::default() });
+        let finding = &scanned.findings[0];
+        assert_eq!(finding.file, 0, "reported in config.js, where the address is written");
+        assert!(finding
+            .diagnostic
+            .message
+            .starts_with("tcp.connect to \"tcp://localhost:9000\" (used by tcp.connect at app.js:3:1): "));
+        assert_eq!(finding.url.as_deref(), Some("tcp://localhost:9000"));
+    }
 }
