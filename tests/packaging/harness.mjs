@@ -157,7 +157,11 @@ export const CASES = {
     },
   },
 
-  /** The build plugin from the installed package: `import 'wxnet/vite'` and `require('wxnet/webpack')`. */
+  /**
+   * The build plugin from the installed package: `import 'wxnet/vite'`,
+   * `require('wxnet/webpack')`, an esbuild build through `wxnet/esbuild`, and every
+   * entry by import and require().
+   */
   plugin: {
     async check(project) {
       await project.npm('run', 'build');
@@ -167,6 +171,13 @@ export const CASES = {
       assert.ok(vite.some((log) => log.message.includes(bad) && log.loc?.line === 2 && log.loc?.column === 43), JSON.stringify(vite));
       const webpack = report('webpack');
       assert.ok(webpack.some((w) => w.message.includes(bad) && w.loc === '2:43-70' && w.moduleName === './src/main.js'), JSON.stringify(webpack));
+      const entries = report('entries');
+      for (const [bundler, shape] of Object.entries(entries.shapes)) {
+        assert.deepEqual([shape.esm, shape.cjs], ['function', 'function'], `wxnet/${bundler} by import and require()`);
+      }
+      assert.deepEqual(['vite', 'rollup', 'esbuild'].map((b) => entries.shapes[b].name), ['wxnet', 'wxnet', 'wxnet']);
+      assert.ok(entries.shapes.webpack.hasApply && entries.shapes.rspack.hasApply, 'webpack and Rspack plugins have apply()');
+      assert.ok(entries.esbuild.some((w) => w.text.includes(bad) && w.location?.line === 2 && w.location?.column === 43), JSON.stringify(entries.esbuild));
     },
   },
 
