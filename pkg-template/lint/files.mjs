@@ -3,8 +3,10 @@
 // .gitignore and `ignore`; this only keeps readers from loading what the core never
 // looks at (images, node_modules/, .git/).
 
-/** Extensions the core reads: configs, code, .gitignore. */
-const READ = /\.(json|js|mjs|cjs|ts|jsx|tsx|vue)$/;
+import { SOURCE_EXTENSIONS } from '../core/wx.generated.mjs';
+
+/** Extensions the core reads: configs (.json) and the code it scans (the core's list). */
+const READ_EXTENSIONS = ['.json', ...SOURCE_EXTENSIONS];
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 /** Whether a folder (its name) is walked at all. */
@@ -13,7 +15,7 @@ export const isWalkedFolder = (name) => !SKIPPED_FOLDERS.has(name);
 /** Whether the file at `path` (relative, `/`) is read. */
 export function isReadFile(path) {
   if (path.split('/').some((segment) => SKIPPED_FOLDERS.has(segment))) return false;
-  return path === '.gitignore' || READ.test(path);
+  return path === '.gitignore' || READ_EXTENSIONS.some((extension) => path.endsWith(extension));
 }
 
 /** Bytes as text the way the core wants it: UTF-8, invalid sequences replaced (U+FFFD). */

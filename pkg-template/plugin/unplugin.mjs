@@ -7,6 +7,7 @@
 import { createUnplugin } from 'unplugin';
 import { lintCallKeywords, lintProject } from '../tools-node.mjs';
 import { WxnetError } from '../core/errors.mjs';
+import { SOURCE_EXTENSIONS } from '../core/wx.generated.mjs';
 import { typeName } from '../core/type-name.mjs';
 import {
   absolutePath, contentHash, projectPath, readFirstFile, readOptionFile, readProjectConfigs, readTextIfAny,
@@ -19,8 +20,8 @@ const OPTIONS = ['root', 'domains', 'config', 'lan', 'include', 'exclude', 'rule
 const FAIL_ON = ['error', 'warning', 'never'];
 /** Platforms whose production build a finding may fail: WeChat's (Taro, uni-app names). */
 const MINI_PROGRAM = ['weapp', 'mp-weixin'];
-/** The code the core reads (RULES.md §13); a query (`App.vue?vue&type=style`) is another module. */
-const CODE = /\.(?:[cm]?js|jsx|ts|tsx|vue)$/;
+/** The code the core reads (its list, RULES.md §13); a query (`App.vue?vue&type=style`) is another module. */
+const CODE = new RegExp(`\\.(?:${SOURCE_EXTENSIONS.map((extension) => extension.slice(1)).join('|')})$`);
 /** Rounds of reading the modules a URL is imported from (a chain of re-exports). */
 const MAX_ROUNDS = 8;
 

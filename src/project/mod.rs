@@ -34,7 +34,7 @@ pub mod settings;
 mod wrapper;
 
 #[cfg(any(test, feature = "project"))]
-pub use lint::{lint_project, Given, Options};
+pub use lint::{lint_project, Given, Options, SOURCE_EXTENSIONS};
 #[cfg(any(test, feature = "project"))]
 pub use report::{Finding, Report, Summary};
 #[cfg(any(test, feature = "project"))]

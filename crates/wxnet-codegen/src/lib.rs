@@ -103,12 +103,17 @@ fn wx_js() -> String {
             frozen(&json!(wxnet::proxy::BROWSER_ONLY_HEADERS)),
         ),
         (
+            "SOURCE_EXTENSIONS",
+            "The extensions of the code the project linter scans (src/project/lint.rs, RULES.md §13).",
+            frozen(&json!(wxnet::project::SOURCE_EXTENSIONS)),
+        ),
+        (
             "STORE_PATH_PREFIXES",
             "How a file store path of each area starts (src/file_path.rs `StoreArea::prefix`).",
             frozen(&Value::Object(prefixes)),
         ),
     ];
-    let mut out = header("src/wx_api.rs, src/request.rs, src/proxy.rs and src/file_path.rs");
+    let mut out = header("src/wx_api.rs, src/request.rs, src/proxy.rs, src/project/lint.rs and src/file_path.rs");
     for (name, doc, value) in constants {
         out.push_str(&format!("\n/** {doc} */\nexport const {name} = {value};\n"));
     }
