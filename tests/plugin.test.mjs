@@ -215,6 +215,23 @@ test('bad plugin options are a clear error naming the option', () => {
   assert.throws(() => wxnetVite({ failOn: 'always' }), { code: 'arg/type', message: /failOn must be one of error, warning, never/ });
   assert.throws(() => wxnetVite({ domain: {} }), { code: 'arg/type', message: /unknown option domain/ });
   assert.throws(() => wxnetVite({ platform: 'h5', h5: true }), { message: /h5 needs framework/ });
+  assert.throws(() => wxnetVite({ proxy: 'yes' }), { code: 'arg/type', message: /proxy must be true or createProxy's options/ });
+});
+
+test('a Vite dev server with proxy and a domains file that is not JSON fails with the file named', async () => {
+  const { createServer } = await import('vite');
+  const dir = mkdtempSync(join(tmpdir(), 'wxnet-proxy-domains-'));
+  try {
+    writeFileSync(join(dir, 'domains.json'), '{ "requestdomain": [ }');
+    const starting = createServer({
+      configFile: false, root: dir, logLevel: 'silent',
+      server: { middlewareMode: true, hmr: false, watch: null },
+      plugins: [wxnetVite({ domains: 'domains.json', proxy: { log: false } })],
+    });
+    await assert.rejects(starting, { code: 'arg/type', message: /options\.domains domains\.json is not JSON/ });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('rule 13: lintProject takes rules, extraCallees and focus across the boundary; bad ones name the option', () => {

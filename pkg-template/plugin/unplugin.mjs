@@ -93,7 +93,15 @@ export const unpluginFactory = (userOptions = {}, meta) => {
    */
   function proxyOptions() {
     const root = build.root ?? process.cwd();
-    const domains = typeof options.domains === 'string' ? JSON.parse(readOptionFile(root, options.domains, 'domains').text) : options.domains;
+    let domains = options.domains;
+    if (typeof domains === 'string') {
+      const { file, text } = readOptionFile(root, domains, 'domains');
+      try {
+        domains = JSON.parse(text);
+      } catch (error) {
+        throw new WxnetError('arg/type', `wxnet plugin: options.domains ${file} is not JSON (${error.message}); wxnet lint ${file} shows where`);
+      }
+    }
     return { domains, lan: options.lan, ...(options.proxy === true ? {} : options.proxy) };
   }
 
