@@ -12,10 +12,10 @@
 import { WxnetError } from '../core/errors.mjs';
 import { describeValue } from '../core/type-name.mjs';
 import { createWx } from '../wx/index.mjs';
+import { DEFAULT_PROXY_PATH } from '../proxy/wire.mjs';
 
 const APIS = ['request', 'uploadFile', 'downloadFile', 'connectSocket'];
 const STYLES = ['taro', 'uni'];
-const DEFAULT_PROXY = '/__wxnet';
 
 /**
  * Replaces the four network APIs of `target` (the Taro or uni object). `options`:
@@ -29,7 +29,7 @@ export function installWx(target, options = {}) {
   }
   // Through the dev proxy mounted at its default path, unless told otherwise.
   const { style: givenStyle, ...rest } = options ?? {};
-  const wxOptions = { proxy: DEFAULT_PROXY, ...rest };
+  const wxOptions = { proxy: DEFAULT_PROXY_PATH, ...rest };
   const style = givenStyle ?? detectStyle(target);
   if (!STYLES.includes(style)) {
     throw new WxnetError('h5/target', `installWx: options.style must be 'taro' or 'uni'${givenStyle === undefined ? ' (this object looks like neither; pass style)' : `, got ${describeValue(givenStyle)}`}`);

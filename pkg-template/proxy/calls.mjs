@@ -9,7 +9,7 @@ import { checkUrl, compileDomains, DomainPolicy, errMsgFor } from '../core/rules
 import { checkResolvedAddress } from '../core/tools.mjs';
 import { describeValue } from '../core/type-name.mjs';
 import { BROWSER_ONLY_HEADERS, WX_DEFAULTS, requestMethod } from '../core/wx-checks.mjs';
-import { encodeCookies, PROXY_HEADERS, PROXY_QUERY, PROXY_SOCKET_PROTOCOL, REFUSED_SOCKET_PROTOCOL, WIRE_HEADER_PREFIX } from './wire.mjs';
+import { DEFAULT_PROXY_PATH, encodeCookies, PROXY_HEADERS, PROXY_QUERY, PROXY_SOCKET_PROTOCOL, REFUSED_SOCKET_PROTOCOL, WIRE_HEADER_PREFIX } from './wire.mjs';
 
 /** Statuses a browser's fetch would follow by itself. */
 export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -50,7 +50,7 @@ export function readProxyOptions(options) {
   } catch (error) {
     throw optionError(`options.${error.code === 'referer/version' ? 'version' : 'appid'}: ${error.message}`, error);
   }
-  const path = options.path ?? '/__wxnet';
+  const path = options.path ?? DEFAULT_PROXY_PATH;
   if (typeof path !== 'string' || !/^\/[^?#\s]*$/.test(path)) throw optionError(`options.path must be a path such as "/__wxnet", got ${describeValue(path)}`);
   if (options.lookup !== undefined && typeof options.lookup !== 'function') throw optionError(`options.lookup must be a function like dns.lookup, got ${describeValue(options.lookup)}`);
   const allowedHosts = options.allowedHosts ?? [];

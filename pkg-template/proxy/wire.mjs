@@ -14,6 +14,9 @@
 // subprotocol `wxnet-refused`, gets the errMsg as one text message, and is closed
 // with code 4403.
 
+/** Where the dev proxy is mounted unless told otherwise, and where installWx looks for it. */
+export const DEFAULT_PROXY_PATH = '/__wxnet';
+
 export const PROXY_QUERY = Object.freeze({ api: 'api', url: 'url', header: 'header' });
 export const PROXY_HEADERS = Object.freeze({
   status: 'x-wxnet-status',
